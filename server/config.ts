@@ -1,0 +1,54 @@
+/** Reads Trame's configuration from environment variables, with defaults for the demo. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { limits } from '../shared/limits';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(limits.maxYjsMessageBytes),
+  SEED_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FSYNC_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export interface TrameConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  maxMessageBytes: number;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  fsyncIntervalMs: number;
+  /** Folder of the built client (served as static files). */
+  clientDir: string;
+  /** A document is unloaded this long after its last client leaves. */
+  idleUnloadMs: number;
+  awarenessFlushMs: number;
+  compactAfterUpdates: number;
+  pingIntervalMs: number;
+}
+
+/** Parses the environment; throws a readable error naming each bad variable. */
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): TrameConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    seedDemo: env.SEED_DEMO,
+    logLevel: env.LOG_LEVEL,
+    fsyncIntervalMs: env.FSYNC_INTERVAL_MS,
+    clientDir: resolve(import.meta.dirname, '../client/dist'),
+    idleUnloadMs: 10_000,
+    awarenessFlushMs: 50,
+    compactAfterUpdates: 5_000,
+    pingIntervalMs: 30_000,
+  };
+}

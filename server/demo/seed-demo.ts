@@ -1,0 +1,49 @@
+/**
+ * Seeds the demo workspace on first start (empty data folder): the founding case's contract,
+ * its envelope, and its member structures grouped in networks.
+ */
+import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { contractDocumentName, contractFragmentName } from '../../shared/document-names';
+import { contractSchema } from '../../shared/contract-schema';
+import type { Workspace } from '../../shared/schemas/workspace';
+import type { DocumentStore } from '../store/document-store';
+import type { MetadataStore } from '../store/metadata-store';
+import { buildDemoContract, demoEnvelope } from './demo-contract';
+import { buildDemoMembers } from './demo-structures';
+
+/** Id of the demo workspace. */
+export const demoWorkspaceId = 'ess-rhone-alpes-2011-2013';
+
+/** True when the store holds no workspace at all (a fresh data folder). */
+export function isEmpty(db: MetadataStore): boolean {
+  return db.data.workspaces.length === 0;
+}
+
+/** Writes the demo workspace: its contract document first, then the metadata that points to it. */
+export async function seedDemo(db: MetadataStore, store: DocumentStore, now = new Date()): Promise<Workspace> {
+  const contractDocument = contractDocumentName(demoWorkspaceId);
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(contractSchema, buildDemoContract(demoEnvelope), doc.getXmlFragment(contractFragmentName));
+  await store.compact(contractDocument, Y.encodeStateAsUpdateV2(doc));
+  await store.release(contractDocument);
+  doc.destroy();
+
+  const createdAt = now.toISOString();
+  const workspace: Workspace = {
+    id: demoWorkspaceId,
+    name: 'Contrat Economique Sectoriel ESS Rhône-Alpes 2011-2013',
+    description: 'Co-construction du second Contrat Sectoriel de l’économie sociale et solidaire avec plus d’une centaine de structures des réseaux rhônalpins, animée par la CRESS Rhône-Alpes.',
+    contractDocument,
+    envelope: demoEnvelope,
+    createdAt,
+  };
+  const { networks, structures } = buildDemoMembers(demoWorkspaceId);
+  await db.update((data) => {
+    data.workspaces.push(workspace);
+    data.networks.push(...networks);
+    data.structures.push(...structures);
+    data.documents.push({ name: contractDocument, workspaceId: demoWorkspaceId, kind: 'contract', title: 'Contrat', createdAt });
+  });
+  return workspace;
+}

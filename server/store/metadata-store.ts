@@ -1,0 +1,62 @@
+/**
+ * Metadata (workspaces, structures, documents' registry, …) in one JSON file written by lowdb
+ * (atomically: temp file + rename). The file can be edited by hand, so it is checked against the
+ * schema when read; an invalid file stops the start-up with a clear message and is never
+ * overwritten. Yjs documents never live here (lowdb rewrites the whole file on each write).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { z } from 'zod';
+import { networkSchema, structureSchema, workspaceSchema } from '../../shared/schemas/workspace';
+
+export const documentRecordSchema = z.object({
+  name: z.string(),
+  workspaceId: z.string(),
+  kind: z.enum(['contract']),
+  title: z.string().max(200),
+  createdAt: z.iso.datetime(),
+});
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
+
+export const metadataSchema = z.object({
+  schemaVersion: z.literal(1),
+  workspaces: z.array(workspaceSchema),
+  networks: z.array(networkSchema),
+  structures: z.array(structureSchema),
+  documents: z.array(documentRecordSchema),
+});
+export type Metadata = z.infer<typeof metadataSchema>;
+
+export type MetadataStore = Low<Metadata>;
+
+const emptyMetadata = (): Metadata => ({ schemaVersion: 1, workspaces: [], networks: [], structures: [], documents: [] });
+
+/** Thrown when the metadata file exists but cannot be used; the file is left untouched. */
+export class InvalidMetadataError extends Error {}
+
+/** Opens (or creates) `<dataDir>/trame.json`, checked against the schema. */
+export async function openMetadataStore(dataDir: string): Promise<MetadataStore> {
+  await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, 'trame.json');
+  const adapter = new DataFile<Metadata>(path, {
+    parse: (text) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new InvalidMetadataError(`${path} is not valid JSON (${(error as Error).message}). Fix it or restore it from a backup.`);
+      }
+      const parsed = metadataSchema.safeParse(json);
+      if (!parsed.success) {
+        throw new InvalidMetadataError(`${path} does not match Trame's metadata schema: ${z.prettifyError(parsed.error)}\nFix it or restore it from a backup.`);
+      }
+      return parsed.data;
+    },
+    stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+  });
+  const db = new Low(adapter, emptyMetadata());
+  await db.read();
+  return db;
+}

@@ -62,7 +62,7 @@ describe('REST API', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // The client is built by `npm test` before vitest runs; without a build the answer says how to build it.
-    if (response.status === 200) expect(await response.text()).toContain('<trame-app');
+    if (response.status === 200) expect(await response.text()).toContain('<title>Trame</title>');
     else await expectProblem(response, 500, /pas construite/);
   });
 

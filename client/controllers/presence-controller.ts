@@ -1,0 +1,145 @@
+/**
+ * Workspace presence over Socket.IO: joins the workspace under the person's name and structure,
+ * keeps the list of people present up to date, re-joins after every reconnection (the server
+ * forgets a socket when it drops) and leaves when the host goes away or the identity changes.
+ */
+import { msg } from '@lit/localize';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import { SocketEvent, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol';
+import type { PresenceJoin, PresencePerson } from '../../shared/schemas/presence';
+
+const ackTimeoutMs = 8000;
+const colourPattern = /^#[0-9a-f]{6}$/i;
+
+type PresenceSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function isPresencePerson(value: unknown): value is PresencePerson {
+  if (typeof value !== 'object' || value === null) return false;
+  const person = value as Record<string, unknown>;
+  return (
+    typeof person['connectionId'] === 'string' &&
+    typeof person['name'] === 'string' &&
+    typeof person['structureId'] === 'string' &&
+    typeof person['structureName'] === 'string' &&
+    typeof person['colour'] === 'string' &&
+    colourPattern.test(person['colour'])
+  );
+}
+
+/** Keeps `present` in sync with the server for the workspace and identity set by `setTarget`. */
+export class PresenceController implements ReactiveController {
+  /** People with the workspace open, one entry per open tab, as the server last reported. */
+  present: PresencePerson[] = [];
+  /** Why presence is unavailable, in words for people; null when all is well. */
+  problem: string | null = null;
+
+  private readonly host: ReactiveControllerHost;
+  private socket: PresenceSocket | null = null;
+  private target: PresenceJoin | null = null;
+  private joinedWorkspaceId: string | null = null;
+  /** Increments on every join so that a late acknowledgement of an older join is ignored. */
+  private joinSequence = 0;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** Joins as `target` (leaving any previous workspace), or leaves with null. */
+  setTarget(target: PresenceJoin | null): void {
+    const current = this.target;
+    if (
+      current?.workspaceId === target?.workspaceId &&
+      current?.name === target?.name &&
+      current?.structureId === target?.structureId
+    ) {
+      return;
+    }
+    this.target = target;
+    this.leave();
+    this.join();
+  }
+
+  hostConnected(): void {
+    const socket: PresenceSocket = io({ path: '/socket.io' });
+    socket.on('connect', this.handleConnect);
+    socket.on('disconnect', this.handleDisconnect);
+    socket.on(SocketEvent.presenceChanged, this.handleChanged);
+    this.socket = socket;
+    window.addEventListener('offline', this.handleOffline);
+    window.addEventListener('online', this.handleOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('offline', this.handleOffline);
+    window.removeEventListener('online', this.handleOnline);
+    this.leave();
+    this.socket?.off();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.present = [];
+  }
+
+  private join(): void {
+    const socket = this.socket;
+    const target = this.target;
+    if (socket === null || target === null || !socket.connected) return;
+    const sequence = ++this.joinSequence;
+    this.joinedWorkspaceId = target.workspaceId;
+    socket.timeout(ackTimeoutMs).emit(SocketEvent.presenceJoin, target, (error, result) => {
+      if (sequence !== this.joinSequence) return;
+      if (error !== null) {
+        this.problem = msg('La liste des personnes présentes n’a pas pu être chargée. Nouvel essai à la reconnexion.', {
+          id: 'presence.timeout',
+        });
+      } else if (result.ok) {
+        this.present = result.data.filter(isPresencePerson);
+        this.problem = null;
+      } else {
+        this.problem = result.problem.title;
+      }
+      this.host.requestUpdate();
+    });
+  }
+
+  private leave(): void {
+    const workspaceId = this.joinedWorkspaceId;
+    this.joinedWorkspaceId = null;
+    this.joinSequence++;
+    this.present = [];
+    this.host.requestUpdate();
+    if (workspaceId === null || this.socket?.connected !== true) return;
+    // Fire and forget: the server also forgets us when the socket closes, so a lost ack is harmless.
+    this.socket.emit(SocketEvent.presenceLeave, { workspaceId }, () => undefined);
+  }
+
+  private readonly handleConnect = (): void => {
+    this.problem = null;
+    this.join();
+  };
+
+  private readonly handleDisconnect = (): void => {
+    // The server dropped our entry with the socket; show nobody rather than a stale list.
+    this.joinedWorkspaceId = null;
+    this.present = [];
+    this.host.requestUpdate();
+  };
+
+  // Offline, the list cannot be kept current: drop the socket (and with it the stale list) at
+  // once rather than after Socket.IO's ping timeout, and reconnect as soon as the network is back.
+  private readonly handleOffline = (): void => {
+    this.socket?.disconnect();
+    this.handleDisconnect();
+  };
+
+  private readonly handleOnline = (): void => {
+    this.socket?.connect();
+  };
+
+  private readonly handleChanged: ServerToClientEvents[typeof SocketEvent.presenceChanged] = (payload) => {
+    if (payload.workspaceId !== this.joinedWorkspaceId || !Array.isArray(payload.present)) return;
+    this.present = payload.present.filter(isPresencePerson);
+    this.host.requestUpdate();
+  };
+}

@@ -1,0 +1,22 @@
+/** Formatting helpers: amounts and numbers always follow `fr-FR`, whatever the interface language. */
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+
+/** Formats integer cents as whole euros: `3381649100` → "33 816 491 €". */
+export function formatEuros(cents: number): string {
+  return euros.format(Math.round(cents / 100));
+}
+
+/** Formats a ratio between 0 and 1 as a percentage: `0.2248` → "22,5 %". */
+export function formatPercent(ratio: number): string {
+  return percent.format(ratio);
+}
+
+/** Up to two initials of a display name, for avatars: "Marie-Claire Dupont" → "MD". */
+export function initials(name: string): string {
+  const words = name.trim().split(/[\s-]+/u).filter((word) => word.length > 0);
+  const first = words[0]?.[0] ?? '?';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toLocaleUpperCase('fr-FR');
+}

@@ -1,0 +1,141 @@
+/**
+ * English translations, by message id. French is the source language: each `msg()` call carries
+ * its French text and an explicit `id`; a missing id here falls back to French. Placeholders
+ * `${0}`, `${1}` are the source expressions in order (translators may move them).
+ */
+import { str } from '@lit/localize';
+
+export const templates = {
+  'app.skip': 'Skip to content',
+  'app.title': str`Contract — ${0} · Trame`,
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+
+  'connection.connected': 'Connected',
+  'connection.syncing': 'Syncing…',
+  'connection.offline': 'Offline',
+  'connection.offline.detail': ' — your changes are saved and will be sent when the connection is back',
+  'connection.offline.notice': 'You can keep writing: everything is kept on this device and will be shared as soon as the connection is back.',
+  'connection.error': 'Connection interrupted',
+  'connection.retry': 'Reconnect',
+  'connection.close.tooBig':
+    'Your last change is too large to be sent (more than 1 MB at once): it stays on this device but is not shared. Undo it (Ctrl+Z), then click “Reconnect”.',
+  'connection.close.malformed':
+    'The server could not read a change sent by this browser; nothing of it was saved. Reload the page, then click “Reconnect”. If it happens again, tell the person who hosts Trame.',
+  'connection.close.rateLimited':
+    'Too many changes were sent in a short time: the server is taking a short break. Reconnecting automatically in a few seconds; your changes are kept.',
+  'connection.close.unavailable':
+    'The server cannot open the contract right now; its data is untouched. Retrying automatically; your changes stay on this device.',
+  'connection.close.other': 'The connection to the server was interrupted. Retrying automatically; your changes stay on this device.',
+
+  'editor.label': 'Contract text',
+  'editor.loading': 'Loading the contract…',
+  'editor.placeholder': 'The contract is empty. Start with its title, then the shared diagnosis.',
+  'editor.readonly': 'Read-only: to write in the contract, give your name and your organisation.',
+  'editor.readonly.action': 'Introduce myself',
+  'editor.refusal.dismiss': 'Got it',
+  'editor.tooLarge': str`This paste is too large to be shared at once (about ${0} MB once formatted; at most ${1} MB at a time). Nothing was changed: paste the text in several parts.`,
+
+  'envelope.title': 'Programme envelope',
+
+  'fetch.serverError': 'The Trame server has a problem. Try again in a moment.',
+  'fetch.requestFailed': 'The request did not succeed. Reload the page and try again.',
+  'fetch.unreachable': 'Cannot reach the Trame server. Check your connection, then reload the page.',
+  'fetch.unexpected': 'An unexpected error occurred. Reload the page and try again.',
+
+  'identity.title': 'Who are you?',
+  'identity.intro':
+    'Your name and organisation are shown next to your cursor and in the list of people present. They are kept in this browser.',
+  'identity.name': 'Your name',
+  'identity.structure': 'Your organisation',
+  'identity.search': 'Search by name, town or network',
+  'identity.searchLabel': 'Search for an organisation',
+  'identity.count': str`${0} organisations in the list`,
+  'identity.noMatch': 'No organisation matches. Try another word.',
+  'identity.readOnly': 'Just read',
+  'identity.submit': 'Continue',
+  'identity.error.nameMissing': 'Enter your name.',
+  'identity.error.nameTooLong': str`This name is too long: ${0} characters at most.`,
+  'identity.error.structureMissing': 'Choose your organisation from the list.',
+  'identity.button.empty': 'Introduce myself',
+  'identity.button.label': str`You are ${0} (${1}). Change`,
+  'identity.button.change': 'Change identity',
+
+  'key.ctrl': 'Ctrl',
+  'key.shift': 'Shift',
+  'key.enter': 'Enter',
+  'key.escape': 'Esc',
+  'key.backspace': 'Backspace',
+
+  'language.label': 'Language',
+
+  'link.titleAdd': 'Add a link',
+  'link.titleEdit': 'Edit the link',
+  'link.address': 'Link address',
+  'link.hint': 'A web address (https://…) or an e-mail address.',
+  'link.invalid': 'Only web links (http:// or https://) and e-mail addresses (mailto:) are accepted. Check the address.',
+  'link.remove': 'Remove the link',
+  'link.apply': 'Apply',
+
+  'main.title': str`Contract — ${0}`,
+  'nav.label': 'Workspace',
+  'nav.contract': 'Contract',
+
+  'presence.label': str`People present: ${0}`,
+  'presence.expand': str`Show the ${0} people present`,
+  'presence.collapse': 'Close the list of people present',
+  'presence.timeout': 'The list of people present could not be loaded. It will be retried when the connection comes back.',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.intro': 'On a Mac, Ctrl means the ⌘ key. The ? key opens this help when the cursor is not in the text.',
+  'shortcuts.formatting': 'Formatting',
+  'shortcuts.blocks': 'Headings, lists and quotes',
+  'shortcuts.tables': 'Tables',
+  'shortcuts.navigation': 'Navigation and help',
+  'shortcuts.hardBreak': 'Line break within a paragraph',
+  'shortcuts.indent': 'Indent or outdent a list item',
+  'shortcuts.nextCell': 'Next cell (new row from the last one)',
+  'shortcuts.previousCell': 'Previous cell',
+  'shortcuts.toToolbar': 'Go from the text to the toolbar',
+  'shortcuts.inToolbar': 'Move between toolbar buttons',
+  'shortcuts.help': 'Show this help',
+  'shortcuts.or': 'or',
+
+  'status.loading': 'Loading the workspace…',
+  'status.empty.title': 'No workspace yet',
+  'status.empty.body':
+    'A workspace brings together the organisations writing a contract together. The person who hosts Trame can create one; it will appear here.',
+  'status.notFound.title': 'This page does not exist',
+  'status.notFound.body': 'The address may be incomplete. Go back to the home page to find your workspace.',
+  'status.error.title': 'The workspace could not be opened',
+  'status.retry': 'Try again',
+  'status.home': 'Back to the home page',
+
+  'toolbar.label': 'Contract formatting',
+  'toolbar.paragraph': 'Paragraph',
+  'toolbar.heading1': 'Heading 1',
+  'toolbar.heading2': 'Heading 2',
+  'toolbar.heading3': 'Heading 3',
+  'toolbar.heading1.glyph': 'H1',
+  'toolbar.heading2.glyph': 'H2',
+  'toolbar.heading3.glyph': 'H3',
+  'toolbar.bold': 'Bold',
+  'toolbar.bold.glyph': 'B',
+  'toolbar.italic': 'Italic',
+  'toolbar.italic.glyph': 'I',
+  'toolbar.link': 'Link',
+  'toolbar.bulletList': 'Bulleted list',
+  'toolbar.orderedList': 'Numbered list',
+  'toolbar.blockquote': 'Quote',
+  'toolbar.insertTable': 'Insert a table',
+  'toolbar.addRowAfter': 'Add a row',
+  'toolbar.deleteRow': 'Delete the row',
+  'toolbar.addColumnAfter': 'Add a column',
+  'toolbar.deleteColumn': 'Delete the column',
+  'toolbar.deleteTable': 'Delete the table',
+  'toolbar.undo': 'Undo',
+  'toolbar.redo': 'Redo',
+
+  'topbar.home': 'home',
+  'topbar.help.title': 'Keyboard shortcuts (F1)',
+};

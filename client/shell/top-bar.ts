@@ -1,0 +1,59 @@
+/**
+ * The app's top bar as a light-DOM template (it is the page's `banner` landmark, so it lives in
+ * the document, not in a shadow root): product and workspace, current document, who is here,
+ * connection, language, keyboard help and the person's own identity.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PresencePerson } from '../../shared/schemas/presence';
+import type { ConnectionSnapshot } from '../connection/connection-state';
+import type { IdentitySummary } from '../identity/identity-button';
+import '../connection/connection-status';
+import '../identity/identity-button';
+import '../presence/presence-list';
+import './language-switch';
+
+/** What the top bar shows; `workspace` is null while loading or on error pages. */
+export interface TopBarInput {
+  workspace: {
+    name: string;
+    present: PresencePerson[];
+    connection: ConnectionSnapshot;
+    identity: IdentitySummary | null;
+  } | null;
+  onHelp: () => void;
+}
+
+/** Renders the top bar. */
+export function renderTopBar({ workspace, onHelp }: TopBarInput): TemplateResult {
+  return html`<header class="top-bar">
+    <div class="top-bar__context">
+      <a class="top-bar__brand" href="/">Trame<span class="visually-hidden"> — ${msg('accueil', { id: 'topbar.home' })}</span></a>
+      ${workspace === null
+        ? nothing
+        : html`<p class="top-bar__where">
+            <span class="top-bar__workspace">${workspace.name}</span>
+            <span class="top-bar__separator" aria-hidden="true">/</span>
+            <span class="top-bar__document">${msg('Contrat', { id: 'nav.contract' })}</span>
+          </p>`}
+    </div>
+    <div class="top-bar__tools">
+      ${workspace === null
+        ? nothing
+        : html`<trame-presence-list .people=${workspace.present}></trame-presence-list>
+            <trame-connection-status .connection=${workspace.connection}></trame-connection-status>`}
+      <trame-language-switch></trame-language-switch>
+      <button
+        type="button"
+        class="top-bar__help"
+        aria-label=${msg('Raccourcis clavier', { id: 'shortcuts.title' })}
+        title=${msg('Raccourcis clavier (F1)', { id: 'topbar.help.title' })}
+        aria-keyshortcuts="F1"
+        @click=${onHelp}
+      >
+        <span aria-hidden="true">?</span>
+      </button>
+      ${workspace === null ? nothing : html`<trame-identity-button .identity=${workspace.identity}></trame-identity-button>`}
+    </div>
+  </header>`;
+}

@@ -1,0 +1,123 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWorkspaceId } from '../../server/demo/seed-demo';
+import { describeViolations, findAccessibilityViolations, launchBrowser, screenshot } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { openContract, typeAtEnd, waitForText, type OpenContract } from './contract-page';
+
+const marie = { name: 'Marie Dupont', structureId: 'cress-rhone-alpes' };
+const bruno = { name: 'Bruno Martin', structureId: 'scop-menuiserie-de-la-bresse' };
+
+describe('co-editing the contract in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const opened: OpenContract[] = [];
+  const contractUrl = (): string => `${server.url}/w/${demoWorkspaceId}`;
+  const open = async (...args: Parameters<typeof openContract> extends [unknown, unknown, ...infer Rest] ? Rest : never): Promise<OpenContract> => {
+    const page = await openContract(browser, contractUrl(), ...args);
+    opened.push(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const { context } of opened) await context.close();
+    await browser.close();
+    await server.destroy();
+  });
+
+  it('shows what one person types on the other page within a second, both ways', async () => {
+    const a = await open(marie);
+    const b = await open(bruno);
+    await expect.poll(() => a.page.locator('[data-testid="presence-list"] li').count(), { timeout: 5000 }).toBe(2);
+
+    await typeAtEnd(a.page, ' Proposition de Marie.');
+    expect(await waitForText(b.page, 'Proposition de Marie.', 1000)).toBeLessThan(1000);
+    await typeAtEnd(b.page, ' Réponse de Bruno.');
+    expect(await waitForText(a.page, 'Réponse de Bruno.', 1000)).toBeLessThan(1000);
+
+    const [textA, textB] = await Promise.all([a.editor.textContent(), b.editor.textContent()]);
+    expect(textA).toBe(textB);
+    // Bruno's caret, with his name and structure, appears on Marie's page where he clicks.
+    await b.editor.locator('h2', { hasText: 'Un diagnostic partagé' }).click();
+    await b.page.keyboard.press('End');
+    await a.page.locator('.trame-remote-cursor[data-label^="Bruno Martin"]').waitFor({ timeout: 2000 });
+    await a.editor.locator('p').first().click();
+    await screenshot(a.page, 'two-editors');
+  });
+
+  it('keeps typing offline and converges after reconnecting, without losing either side', async () => {
+    const a = await open(marie);
+    const b = await open(bruno);
+    await a.context.setOffline(true);
+    await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
+    await typeAtEnd(a.page, ' Écrit hors ligne.');
+    await typeAtEnd(b.page, ' Écrit en ligne pendant ce temps.');
+    await screenshot(a.page, 'offline');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await b.editor.textContent()).not.toContain('Écrit hors ligne.');
+
+    await a.context.setOffline(false);
+    await waitForText(b.page, 'Écrit hors ligne.', 10_000);
+    await waitForText(a.page, 'Écrit en ligne pendant ce temps.', 10_000);
+    expect(await a.editor.textContent()).toBe(await b.editor.textContent());
+  });
+
+  it('keeps offline edits across a reload and sends them when the connection returns', async () => {
+    const a = await open(marie);
+    const b = await open(bruno);
+    await a.context.setOffline(true);
+    await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
+    await typeAtEnd(a.page, ' Gardé dans le navigateur.');
+    await a.page.waitForTimeout(500); // y-indexeddb writes asynchronously
+    await a.context.setOffline(false);
+    await a.page.reload();
+    await waitForText(b.page, 'Gardé dans le navigateur.', 10_000);
+  });
+
+  it('passes axe-core (WCAG 2.1 AA) on the identity dialog and the editor, in French and English, desktop and phone', async () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+        const context = await browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
+        if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
+        const page = await context.newPage();
+        await page.goto(contractUrl());
+        await page.locator('input[name="name"]').waitFor();
+        const tag = `${locale}-${viewport.width}`;
+        await screenshot(page, `identity-${tag}`);
+        const dialogViolations = await findAccessibilityViolations(page);
+        expect(dialogViolations, describeViolations(dialogViolations)).toEqual([]);
+
+        await page.locator('input[name="name"]').fill(marie.name);
+        await page.locator('select[name="structureId"]').selectOption(marie.structureId);
+        await page.locator('trame-identity-dialog button[type="submit"]').click();
+        await page.locator('trame-connection-status[data-state="connected"][data-synced="true"]').waitFor();
+        await screenshot(page, `editor-${tag}`);
+        const editorViolations = await findAccessibilityViolations(page);
+        expect(editorViolations, describeViolations(editorViolations)).toEqual([]);
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        await context.close();
+      }
+    }
+  });
+
+  it('can be used by keyboard: skip link, toolbar reachable, formatting by shortcut', async () => {
+    const a = await open(marie);
+    await a.page.keyboard.press('Tab');
+    expect(await a.page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Aller au contenu/);
+    await typeAtEnd(a.page, ' ');
+    await a.page.keyboard.press('Control+b');
+    await a.page.keyboard.type('important');
+    await waitForText(a.page, 'important', 1000);
+    expect(await a.editor.locator('strong', { hasText: 'important' }).count()).toBe(1);
+    await a.page.keyboard.press('Escape');
+    const focused = await a.page.evaluate(() => {
+      const toolbar = document.querySelector('trame-editor-toolbar');
+      return toolbar?.shadowRoot?.activeElement?.getAttribute('data-command') ?? null;
+    });
+    expect(focused).not.toBeNull();
+  });
+});

@@ -62,7 +62,7 @@ export function slugify(text: string): string {
 export function buildDemoMembers(workspaceId: string): { networks: Network[]; structures: Structure[] } {
   const networks: Network[] = networkPlans.map(({ id, name, kind }) => ({ id, workspaceId, name, kind }));
   const structures: Structure[] = [
-    { id: 'cress-rhone-alpes', workspaceId, networkId: 'finance-solidaire', name: 'CRESS Rhône-Alpes', city: 'Lyon', departement: '69' },
+    { id: 'cress-rhone-alpes', workspaceId, networkId: 'finance-solidaire', name: 'CRESS Rhône-Alpes', city: 'Lyon', departement: '69', representativeId: null },
   ];
   const taken = new Set(structures.map((s) => s.id));
   let territoryIndex = 0;
@@ -77,7 +77,7 @@ export function buildDemoMembers(workspaceId: string): { networks: Network[]; st
       let id = slugify(name);
       for (let n = 2; taken.has(id); n++) id = `${slugify(name).slice(0, 56)}-${n}`;
       taken.add(id);
-      structures.push({ id, workspaceId, networkId: plan.id, name, city: territory.city, departement: territory.departement });
+      structures.push({ id, workspaceId, networkId: plan.id, name, city: territory.city, departement: territory.departement, representativeId: null });
     }
   }
   return { networks, structures };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
+import { affiliationSchema, invitationSchema, personSchema, sessionSchema, workspaceRoleSchema } from '../../shared/schemas/people';
 import { networkSchema, structureSchema, workspaceSchema } from '../../shared/schemas/workspace';
 
 export const documentRecordSchema = z.object({
@@ -26,12 +27,32 @@ export const metadataSchema = z.object({
   networks: z.array(networkSchema),
   structures: z.array(structureSchema),
   documents: z.array(documentRecordSchema),
+  // Tables added after the first release default to empty, so older files still open.
+  people: z.array(personSchema).default([]),
+  affiliations: z.array(affiliationSchema).default([]),
+  workspaceRoles: z.array(workspaceRoleSchema).default([]),
+  sessions: z.array(sessionSchema).default([]),
+  invitations: z.array(invitationSchema).default([]),
+  /** The one-time link that creates the first coordinator account (hash only). */
+  setup: z.object({ secretHash: z.string(), createdAt: z.iso.datetime(), completedAt: z.iso.datetime().nullable() }).nullable().default(null),
 });
 export type Metadata = z.infer<typeof metadataSchema>;
 
 export type MetadataStore = Low<Metadata>;
 
-const emptyMetadata = (): Metadata => ({ schemaVersion: 1, workspaces: [], networks: [], structures: [], documents: [] });
+const emptyMetadata = (): Metadata => ({
+  schemaVersion: 1,
+  workspaces: [],
+  networks: [],
+  structures: [],
+  documents: [],
+  people: [],
+  affiliations: [],
+  workspaceRoles: [],
+  sessions: [],
+  invitations: [],
+  setup: null,
+});
 
 /** Thrown when the metadata file exists but cannot be used; the file is left untouched. */
 export class InvalidMetadataError extends Error {}

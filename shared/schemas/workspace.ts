@@ -21,6 +21,8 @@ export const structureSchema = z.object({
   name: z.string().min(1).max(160),
   city: z.string().max(120),
   departement: z.string().max(3),
+  /** The person who gives the structure's position in consent rounds (one structure, one voice). */
+  representativeId: z.string().nullable().default(null),
 });
 export type Structure = z.infer<typeof structureSchema>;
 

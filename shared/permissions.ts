@@ -1,0 +1,65 @@
+/**
+ * Who may do what in a workspace: one table, read by the REST routes, the Socket.IO handlers and
+ * the y-websocket gate alike (and by the client, to hide what a person cannot do). The server's
+ * check is the authority; the client's only spares people a refusal.
+ */
+export const roles = ['coordinator', 'facilitator', 'member', 'partner', 'observer'] as const;
+export type Role = (typeof roles)[number];
+
+/** French names of roles, for the UI and messages. */
+export const roleLabels: Record<Role, string> = {
+  coordinator: 'Coordination',
+  facilitator: 'Animation',
+  member: 'Membre',
+  partner: 'Partenaire (comité de pilotage)',
+  observer: 'Observateur',
+};
+
+export const actions = [
+  'workspace.read',
+  'contract.edit',
+  'presence.join',
+  'members.read',
+  'members.invite',
+  'members.import',
+  'members.changeRole',
+  'structures.setRepresentative',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: readonly Role[] = roles;
+const writers: readonly Role[] = ['coordinator', 'facilitator', 'member'];
+const coordination: readonly Role[] = ['coordinator'];
+
+/** The permission table: which roles may perform each action. */
+export const permissionTable: Record<Action, readonly Role[]> = {
+  'workspace.read': everyone,
+  'presence.join': everyone,
+  // Partners read, comment and evaluate; observers read. Neither writes the text.
+  'contract.edit': writers,
+  'members.read': ['coordinator', 'facilitator', 'member', 'partner'],
+  'members.invite': coordination,
+  'members.import': coordination,
+  'members.changeRole': coordination,
+  'structures.setRepresentative': coordination,
+  'audit.read': coordination,
+};
+
+/** True when `role` may perform `action`. */
+export function can(role: Role | undefined, action: Action): boolean {
+  return role !== undefined && permissionTable[action].includes(role);
+}
+
+/** French sentence explaining a refusal, for 403 problems. */
+export const refusalTitles: Record<Action, string> = {
+  'workspace.read': 'Vous ne faites pas partie de cet espace de travail.',
+  'presence.join': 'Vous ne faites pas partie de cet espace de travail.',
+  'contract.edit': 'Votre rôle permet de lire le contrat, pas de le modifier.',
+  'members.read': 'Votre rôle ne permet pas de voir la liste des membres.',
+  'members.invite': 'Seule la coordination peut inviter des personnes.',
+  'members.import': 'Seule la coordination peut importer des membres.',
+  'members.changeRole': 'Seule la coordination peut changer les rôles.',
+  'structures.setRepresentative': 'Seule la coordination peut désigner le représentant d’une structure.',
+  'audit.read': 'Seule la coordination peut consulter le journal d’audit.',
+};

@@ -78,31 +78,34 @@ describe('co-editing the contract in Chromium', () => {
     await waitForText(b.page, 'Gardé dans le navigateur.', 10_000);
   });
 
-  it('passes axe-core (WCAG 2.1 AA) on the identity dialog and the editor, in French and English, desktop and phone', async () => {
-    for (const locale of ['fr', 'en'] as const) {
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+  for (const locale of ['fr', 'en'] as const) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      it(`passes axe-core (WCAG 2.1 AA) on the identity dialog and the editor (${locale}, ${viewport.width} px)`, async () => {
         const context = await browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
-        if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
-        const page = await context.newPage();
-        await page.goto(contractUrl());
-        await page.locator('input[name="name"]').waitFor();
-        const tag = `${locale}-${viewport.width}`;
-        await screenshot(page, `identity-${tag}`);
-        const dialogViolations = await findAccessibilityViolations(page);
-        expect(dialogViolations, describeViolations(dialogViolations)).toEqual([]);
+        try {
+          if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
+          const page = await context.newPage();
+          await page.goto(contractUrl());
+          await page.locator('input[name="name"]').waitFor();
+          const tag = `${locale}-${viewport.width}`;
+          await screenshot(page, `identity-${tag}`);
+          const dialogViolations = await findAccessibilityViolations(page);
+          expect(dialogViolations, describeViolations(dialogViolations)).toEqual([]);
 
-        await page.locator('input[name="name"]').fill(marie.name);
-        await page.locator('select[name="structureId"]').selectOption(marie.structureId);
-        await page.locator('trame-identity-dialog button[type="submit"]').click();
-        await page.locator('trame-connection-status[data-state="connected"][data-synced="true"]').waitFor();
-        await screenshot(page, `editor-${tag}`);
-        const editorViolations = await findAccessibilityViolations(page);
-        expect(editorViolations, describeViolations(editorViolations)).toEqual([]);
-        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-        await context.close();
-      }
+          await page.locator('input[name="name"]').fill(marie.name);
+          await page.locator('select[name="structureId"]').selectOption(marie.structureId);
+          await page.locator('trame-identity-dialog button[type="submit"]').click();
+          await page.locator('trame-connection-status[data-state="connected"][data-synced="true"]').waitFor();
+          await screenshot(page, `editor-${tag}`);
+          const editorViolations = await findAccessibilityViolations(page);
+          expect(editorViolations, describeViolations(editorViolations)).toEqual([]);
+          expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        } finally {
+          await context.close();
+        }
+      });
     }
-  });
+  }
 
   it('can be used by keyboard: skip link, toolbar reachable, formatting by shortcut', async () => {
     const a = await open(marie);

@@ -1,0 +1,209 @@
+/** Turns the scenarios' results into the printed tables (also pasted into RESULTS.md). */
+import type { EditorsRun } from '../scenarios/editors';
+import type { TraceResult } from '../scenarios/trace-replay';
+import type { Machine } from './machine';
+import { median, ratio } from './stats';
+import { formatNumber, mib, renderTable, times, type Cell } from './table';
+
+export interface EditorsPoint {
+  label: string;
+  runs: EditorsRun[];
+}
+
+export function renderMachine(machine: Machine, command: string, loadAverage: readonly number[]): string {
+  const versions = Object.entries(machine.versions).map(([name, version]) => `${name} ${version}`).join(', ');
+  return [
+    `Trame bench — ${machine.date}`,
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM; Node ${machine.node}; Linux ${machine.kernel}`,
+    `Packages: ${versions}; commit ${machine.commit}`,
+    `Command: ${command}`,
+    `Load average at start (1, 5, 15 min): ${loadAverage.map((l) => l.toFixed(2)).join(', ')}`,
+  ].join('\n');
+}
+
+export function renderEditors(points: readonly EditorsPoint[]): string {
+  const rows = points.flatMap((point) => {
+    const seen = new Map<string, number>();
+    const repeated = point.runs.some((run, i) => point.runs.findIndex((other) => other.server === run.server) !== i);
+    return point.runs.map((run) => {
+      const index = (seen.get(run.server) ?? 0) + 1;
+      seen.set(run.server, index);
+      return { point: repeated ? `${point.label} #${index}` : point.label, run };
+    });
+  });
+  const latency = renderTable(
+    'Editors — propagation latency, ms: from an editor\'s insert until every other editor has it ("all"), and per (insert, receiving editor)',
+    ['point', 'server', 'editors', 'typing', 'updates/s', 'all p50', 'all p95', 'all p99', 'all max', 'each p50', 'each p99', 'not delivered'],
+    rows.map(({ point, run }) => [
+      point,
+      run.server,
+      run.editors,
+      `${run.typists}×${run.keystrokesPerSecond}/s`,
+      run.typing.updatesPerSecond,
+      run.latencyMs.allObservers.p50,
+      run.latencyMs.allObservers.p95,
+      run.latencyMs.allObservers.p99,
+      run.latencyMs.allObservers.max,
+      run.latencyMs.delivery.p50,
+      run.latencyMs.delivery.p99,
+      run.latencyMs.incomplete,
+    ]),
+  );
+  const traffic = renderTable(
+    'Editors — traffic and resources during typing (CPU in % of one core; "others" = CPU used on the machine by processes outside this bench)',
+    ['point', 'server', 'msgs/s delivered', 'sync/s', 'awareness/s', 'MB/s', 'sent to server/s', 'server CPU %', 'server peak RSS MiB', 'server µs/fan-out', 'fleet CPU %', 'fleet ELU', 'fleet loop max ms', 'others CPU %'],
+    rows.map(({ point, run }) => [
+      point,
+      run.server,
+      run.delivered.messagesPerSecond,
+      run.delivered.syncPerSecond,
+      run.delivered.awarenessPerSecond,
+      run.delivered.megabytesPerSecond,
+      run.sentToServer.syncPerSecond + run.sentToServer.awarenessPerSecond,
+      run.serverUsage.cpuPercent,
+      mib(run.serverUsage.peakRssBytes),
+      run.serverUsage.cpuMicrosPerFanout,
+      run.fleetUsage.cpuPercent,
+      run.fleetUsage.eventLoopUtilization,
+      run.fleetUsage.loopDelayMaxMs,
+      run.host.othersPercent,
+    ]),
+  );
+  const ratioRows: Cell[][] = [];
+  for (const point of points) {
+    const trame = point.runs.filter((r) => r.server === 'trame');
+    const reference = point.runs.filter((r) => r.server === 'reference');
+    if (trame.length === 0 || reference.length === 0) continue;
+    // With --repeat, each side is the median of its runs.
+    const compare = (metric: (run: EditorsRun) => number): string => times(ratio(median(trame.map(metric)), median(reference.map(metric))));
+    ratioRows.push([
+      point.label,
+      compare((r) => r.latencyMs.allObservers.p50),
+      compare((r) => r.latencyMs.allObservers.p95),
+      compare((r) => r.latencyMs.allObservers.p99),
+      compare((r) => r.delivered.messagesPerSecond),
+      compare((r) => r.serverUsage.cpuPercent),
+      compare((r) => r.serverUsage.peakRssBytes),
+      compare((r) => r.fleetUsage.cpuPercent),
+    ]);
+  }
+  const ratios =
+    ratioRows.length === 0
+      ? ''
+      : renderTable(
+          'Editors — Trame / reference, same run (below 1× = Trame lower)',
+          ['point', 'latency p50', 'latency p95', 'latency p99', 'msgs delivered/s', 'server CPU', 'server peak RSS', 'client (fleet) CPU'],
+          ratioRows,
+        );
+  const trameRuns = rows.filter(({ run }) => run.disk !== undefined);
+  const disk =
+    trameRuns.length === 0
+      ? ''
+      : renderTable(
+          'Editors — Trame log writes (update records appended to docs/<document>.ylog, headers included; compactions rewrite the file as one V2 snapshot)',
+          ['point', 'updates', 'records', 'updates/record', 'bytes appended', 'bytes/update', 'compactions', 'longest compaction ms', 'snapshot bytes', 'bytes/update incl. compaction'],
+          trameRuns.map(({ point, run }) => {
+            const disk = run.disk;
+            return [
+              point,
+              run.typing.updates,
+              disk?.updateRecords,
+              disk?.updatesPerRecord,
+              disk?.updateBytes,
+              disk?.bytesPerUpdate,
+              disk?.compactions,
+              disk === undefined || disk.compactionMs.length === 0 ? undefined : Math.max(...disk.compactionMs),
+              disk?.snapshotBytes,
+              disk?.bytesPerUpdateWithCompaction,
+            ];
+          }),
+        );
+  const checks = rows
+    .map(({ point, run }) => {
+      const problems = [
+        run.connect.failed > 0 ? `${run.connect.failed} editors never synced` : '',
+        run.disconnects > 0 ? `${run.disconnects} unexpected disconnects` : '',
+        run.divergentEditors > 0 ? `${run.divergentEditors} editors ended with a different text` : '',
+        run.latencyMs.drained ? '' : 'not fully delivered within the drain timeout',
+        run.serverUsage.stoppedCleanly ? '' : 'server had to be killed',
+        run.fleetUsage.eventLoopUtilization > 0.9 ? 'load generator saturated (ELU > 0.9): latency includes client-side queueing' : '',
+      ].filter((p) => p !== '');
+      return `  ${point} / ${run.server}: connected ${run.editors} in ${formatNumber(run.connect.ms / 1000)} s (sync p95 ${formatNumber(run.connect.sync.p95)} ms); ${
+        problems.length === 0 ? 'all editors converged, no disconnects' : problems.join('; ')
+      }`;
+    })
+    .join('\n');
+  return [latency, traffic, ratios, disk, `\nChecks:\n${checks}\n`].join('');
+}
+
+export function renderTrace(trace: TraceResult): string {
+  const n = trace.network;
+  const replay = renderTable(
+    `Trace replay — automerge-paper, ${trace.patches.total.toLocaleString('en-US')} patches (${trace.patches.inserts.toLocaleString('en-US')} inserts, ${trace.patches.deletes.toLocaleString('en-US')} deletes)`,
+    ['phase', 'patches', 'how', 'seconds', 'updates/s', 'server CPU %', 'observer p50 ms', 'observer p99 ms', 'observer max ms', 'bench loop max ms', 'log bytes/update', 'updates/record'],
+    [
+      [
+        'through the server',
+        n.patches,
+        `${n.editors} editors, turn ${n.turn}, ${formatNumber(n.targetPerSecond)}/s target`,
+        n.seconds,
+        n.updatesPerSecond,
+        n.serverCpuPercent,
+        n.latencyAtObserverMs.p50,
+        n.latencyAtObserverMs.p99,
+        n.latencyAtObserverMs.max,
+        n.clientLoop.loopDelayMaxMs,
+        n.log.bytesPerUpdate,
+        n.log.updatesPerRecord,
+      ],
+      ...(trace.storeDirect === undefined
+        ? []
+        : [[
+            'straight to the store',
+            trace.storeDirect.patches,
+            `in-process, 1 update/record, ${trace.storeDirect.compactions} compactions`,
+            trace.storeDirect.seconds,
+            trace.storeDirect.patches / trace.storeDirect.seconds,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            1,
+          ] satisfies Cell[]]),
+    ],
+  );
+  const s = trace.coldLoad.store;
+  const load = renderTable(
+    'Trace replay — cold load of the final document (in-process: EmbeddedDocumentStore.load + applying its records to a Y.Doc; median)',
+    ['log', 'file bytes', 'records', 'load ms', 'apply ms', 'total ms', 'text = endContent'],
+    [
+      ['as the server left it', s.asLeft.fileBytes, s.asLeft.records, s.asLeft.readMs, s.asLeft.applyMs, s.asLeft.totalMs, yes(s.asLeft.textMatches)],
+      ['compacted (one V2 snapshot)', s.compacted.fileBytes, s.compacted.records, s.compacted.readMs, s.compacted.applyMs, s.compacted.totalMs, yes(s.compacted.textMatches)],
+      ['never compacted (every update a record)', s.uncompacted.fileBytes, s.uncompacted.records, s.uncompacted.readMs, s.uncompacted.applyMs, s.uncompacted.totalMs, yes(s.uncompacted.textMatches)],
+      ['same text, one author, compacted', s.oneAuthorCompacted.fileBytes, s.oneAuthorCompacted.records, s.oneAuthorCompacted.readMs, s.oneAuthorCompacted.applyMs, s.oneAuthorCompacted.totalMs, yes(s.oneAuthorCompacted.textMatches)],
+    ],
+  );
+  const c = trace.coldLoad.network;
+  const sz = trace.sizes;
+  const lines = [
+    `  Final text equals endContent: ${yes(trace.finalTextMatches)} (${trace.patches.endContentLength.toLocaleString('en-US')} characters); observer saw the server's text equal the editors': ${yes(n.observerMatched)}; unexpected disconnects: ${n.disconnects}`,
+    `  Log during the network phase: ${n.log.updateRecords.toLocaleString('en-US')} records, ${n.log.updateBytes.toLocaleString('en-US')} bytes appended, ${n.log.compactions} compactions ` +
+      `(${n.log.snapshotBytes.toLocaleString('en-US')} snapshot bytes${n.compactionMs.length > 0 ? `; each took ${n.compactionMs.join(', ')} ms, during which the document's broadcasts wait` : ''})`,
+    ...(trace.storeDirect === undefined
+      ? []
+      : [
+          `  Compaction of the near-final document (in-process, as Room.compact): ${formatNumber(trace.storeDirect.lastCompactionMs)} ms for a ${trace.storeDirect.lastSnapshotBytes.toLocaleString('en-US')} B V2 snapshot`,
+        ]),
+    `  Clean shutdown after the replay: ${yes(n.stoppedCleanly)} in ${formatNumber(n.serverStopMs)} ms; bench process during replay: loop delay p99 ${formatNumber(n.clientLoop.loopDelayP99Ms)} ms, max ${formatNumber(n.clientLoop.loopDelayMaxMs)} ms, longest GC ${formatNumber(n.clientLoop.gcPauseMaxMs)} ms`,
+    `  Final state: V1 ${sz.stateV1Bytes.toLocaleString('en-US')} B, V2 ${sz.stateV2Bytes.toLocaleString('en-US')} B (same text by one author: V2 ${sz.oneAuthorStateV2Bytes.toLocaleString('en-US')} B)`,
+    `  Cold load over the network (fresh server on the same folder, started in ${formatNumber(c.serverStartMs)} ms): first client connect → synced ${formatNumber(c.firstClientMs)} ms ` +
+      `(of which the server's own load ${formatNumber(c.serverLoadMs)} ms), a second client ${formatNumber(c.secondClientMs)} ms; text = endContent: ${yes(c.textMatches)}; server RSS after load ${formatNumber(mib(c.serverRssAfterLoadBytes))} MiB; clean shutdown: ${yes(c.stoppedCleanly)}`,
+  ];
+  return `${replay}${load}\n${lines.join('\n')}\n`;
+}
+
+function yes(value: boolean): string {
+  return value ? 'yes' : 'NO';
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: Trame's performance, measured against the y-websocket reference server.
+ *
+ * 1. Editors: N real `WebsocketProvider` editors (a separate fleet process) type into one
+ *    document on a server in its own process, Trame then the reference; latency, messages,
+ *    server CPU and memory, bytes written to Trame's log. A second, heavier point follows.
+ * 2. Trace replay: the automerge-paper trace typed through Trame, clean shutdown, cold load.
+ *
+ * Everything listens and connects on 127.0.0.1 only. Every process started here is stopped
+ * before the bench exits (see lib/children.ts). Figures go to stdout and bench/.out/results.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseBenchArgs, usage, type BenchOptions } from './lib/args';
+import { killAll, liveChildCount } from './lib/children';
+import { repoRoot } from './lib/child-server';
+import { describeMachine } from './lib/machine';
+import { renderEditors, renderMachine, renderTrace, type EditorsPoint } from './lib/report';
+import { runEditors, type EditorsOptions } from './scenarios/editors';
+import { runTraceReplay, type TraceResult } from './scenarios/trace-replay';
+
+const outDir = join(repoRoot, 'bench', '.out');
+const profileDir = join(outDir, 'profiles');
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function runEditorPoints(options: BenchOptions): Promise<EditorsPoint[]> {
+  const base: Omit<EditorsOptions, 'editors' | 'seconds' | 'updatesPerSecond'> = {
+    keystrokesPerSecond: options.keystrokesPerSecond,
+    awareness: options.awareness,
+    observers: options.observers,
+    deleteFraction: 0.1,
+    seed: options.seed,
+    serverNodeArgs: options.profileServer ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    waitQuiet: options.waitQuiet,
+  };
+  const plan = [
+    { label: `${Math.round(options.editors)} editors`, editors: Math.round(options.editors), updatesPerSecond: options.updatesPerSecond, seconds: options.seconds },
+  ];
+  if (options.heavyEditors > 0) {
+    plan.push({
+      label: `${Math.round(options.heavyEditors)} editors`,
+      editors: Math.round(options.heavyEditors),
+      updatesPerSecond: options.heavyUpdatesPerSecond,
+      seconds: options.heavySeconds,
+    });
+  }
+  const points: EditorsPoint[] = [];
+  for (const step of plan) {
+    log(`\n[editors] ${step.label}, ${step.updatesPerSecond} updates/s, ${step.seconds} s, awareness ${options.awareness ? 'on' : 'off'}`);
+    const point: EditorsPoint = { label: step.label, runs: [] };
+    for (let repetition = 0; repetition < options.repeat; repetition++) {
+      // Alternate which server goes first, so that a drift of the machine does not favour one.
+      const order = repetition % 2 === 0 ? options.servers : [...options.servers].reverse();
+      for (const server of order) {
+        point.runs.push(await runEditors(server, { ...base, editors: step.editors, updatesPerSecond: step.updatesPerSecond, seconds: step.seconds }, log));
+      }
+    }
+    points.push(point);
+  }
+  return points;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const parsed = parseBenchArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  const options = parsed;
+  const started = performance.now();
+  await mkdir(outDir, { recursive: true });
+  if (options.profileServer) await mkdir(profileDir, { recursive: true });
+  const machine = describeMachine();
+  const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+  const loadAverage = loadavg();
+  process.stdout.write(`${renderMachine(machine, command, loadAverage)}\n`);
+
+  let editorPoints: EditorsPoint[] | undefined;
+  let trace: TraceResult | undefined;
+  if (options.scenarios.has('editors')) {
+    editorPoints = await runEditorPoints(options);
+    process.stdout.write(renderEditors(editorPoints));
+  }
+  if (options.scenarios.has('trace')) {
+    log('\n[trace] replaying the automerge-paper trace through Trame');
+    trace = await runTraceReplay(
+      {
+        tracePath: options.tracePath,
+        editors: Math.round(options.traceEditors),
+        turn: Math.round(options.traceTurn),
+        perEditorRate: options.traceRate,
+        networkPatches: options.traceNetworkPatches,
+        loadRepeats: Math.round(options.loadRepeats),
+        keepData: options.keepData,
+        serverNodeArgs: options.profileServer ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+        waitQuiet: options.waitQuiet,
+      },
+      log,
+    );
+    process.stdout.write(renderTrace(trace));
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace };
+  const resultsPath = join(outDir, 'results.json');
+  await writeFile(resultsPath, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
+  process.stdout.write(`\nWhole run: ${seconds.toFixed(0)} s. Figures: ${resultsPath}${options.profileServer ? `; server CPU profiles: ${profileDir}` : ''}\n`);
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (liveChildCount() > 0) {
+      log(`stopping ${liveChildCount()} leftover process(es)`);
+      killAll();
+    }
+  });

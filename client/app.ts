@@ -1,41 +1,47 @@
 /**
- * `<trame-app>`: the application shell. Follows the route, loads the workspace, owns the live
- * contract (Yjs), presence (Socket.IO) and the person's identity, and lays out the top bar,
- * the workspace navigation and the editor. Rendered in light DOM: its landmarks (banner,
- * navigation, main) and the editor belong to the page itself.
+ * `<trame-app>`: the shell. Knows who is signed in, follows the route (sending people to sign in
+ * when they must), loads the workspace, owns the live contract (Yjs) and presence (Socket.IO) under
+ * the person's account, and lays out the top bar, navigation and page, in light DOM.
  */
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { can } from '../shared/permissions';
+import type { Me } from '../shared/schemas/people';
 import type { WorkspaceView } from '../shared/schemas/workspace';
+import { rememberStructure } from './account/structure-choice';
+import { describeError } from './api/fetch-json';
 import { ContractDocumentController } from './controllers/contract-document-controller';
 import { HelpShortcutController } from './controllers/help-shortcut-controller';
 import { PresenceController } from './controllers/presence-controller';
+import { SessionController, type SessionState } from './controllers/session-controller';
 import { StickyOffsetController } from './controllers/sticky-offset-controller';
 import { WorkspaceController } from './controllers/workspace-controller';
 import type { ContractEditor } from './documents/contract-editor';
-import type { IdentitySummary } from './identity/identity-button';
-import type { IdentityDialog } from './identity/identity-dialog';
-import { loadIdentity, loadRememberedName, saveIdentity, type Identity } from './identity/identity-store';
-import { handleLinkClick } from './routing/routes';
-import { renderStatusPage } from './shell/status-page';
+import { currentPath, handleLinkClick, isPublicRoute, navigate, parseRoute, returnPathFromSignIn, signInPath, type Route } from './routing/routes';
+import { describeAccount, describeIdentity } from './shell/identity';
+import { renderPage, pageTitle } from './shell/app-pages';
 import type { ShortcutsDialog } from './shell/shortcuts-dialog';
 import { renderTopBar } from './shell/top-bar';
-import { renderWorkspace } from './shell/workspace-layout';
-import './identity/identity-dialog';
+import { pageName } from './shell/workspace-layout';
 import './shell/shortcuts-dialog';
 
 /** The whole client. */
 @customElement('trame-app')
 export class App extends LitElement {
-  @state() private identity: Identity | null = null;
-  // Assigned by Lit's @query getters; both dialogs are part of every render.
-  @query('trame-identity-dialog') private identityDialog!: IdentityDialog;
+  @state() private route: Route = parseRoute(location.pathname);
+  /** The server dropped this person's edits (their role changed since they connected). */
+  @state() private isWriteRefused = false;
+  @state() private signOutProblem: string | null = null;
+  // Assigned by Lit's @query getter; the dialog is part of every render.
   @query('trame-shortcuts-dialog') private shortcutsDialog!: ShortcutsDialog;
+  private hasNavigated = false;
+  private isForgettingContract = false;
 
-  private readonly workspace = new WorkspaceController(this, (view) => this.handleWorkspaceReady(view));
-  private readonly contract = new ContractDocumentController(this);
-  private readonly presence = new PresenceController(this);
+  private readonly session = new SessionController(this, (state) => this.handleSessionChange(state));
+  private readonly workspace = new WorkspaceController(this, { onReady: (view) => this.handleWorkspaceReady(view), isAllowed: () => this.session.me !== null });
+  private readonly contract = new ContractDocumentController(this, { onSessionEnded: () => this.session.end(), onConnectionRefused: () => this.session.probe(), onPermissionDenied: () => this.handlePermissionDenied() });
+  private readonly presence = new PresenceController(this, () => this.session.probe());
 
   constructor() {
     super();
@@ -43,8 +49,13 @@ export class App extends LitElement {
     new HelpShortcutController(this, () => void this.shortcutsDialog.show());
     new StickyOffsetController(this, '.top-bar', '--trame-top-bar-height');
     this.addEventListener('click', handleLinkClick);
-    this.addEventListener('trame-identity-request', () => void this.openIdentityDialog());
-    this.addEventListener('trame-identity-change', (event) => this.handleIdentityChange(event.detail));
+    this.addEventListener('trame-signed-in', (event) => this.handleSignedIn(event.detail.me, event.detail.returnTo));
+    this.addEventListener('trame-me-change', (event) => {
+      this.session.setMe(event.detail);
+      this.presence.rejoin();
+    });
+    this.addEventListener('trame-sign-out-request', () => void this.signOut());
+    this.addEventListener('trame-structure-choose', (event) => this.handleStructureChoice(event.detail.workspaceId, event.detail.structureId));
     this.addEventListener('trame-reconnect-request', () => {
       this.contract.retry();
       // The button disappears with the notice: give focus back to the text rather than to nothing.
@@ -52,100 +63,133 @@ export class App extends LitElement {
     });
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.handleRouteChange);
+  }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.handleRouteChange);
+  }
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
   override render(): TemplateResult {
-    const load = this.workspace.load;
-    const view = load.status === 'ready' ? load.view : null;
+    const me = this.session.me;
+    const view = this.workspace.view;
+    const identity = me === null || view === null ? null : describeIdentity(me, view);
+    const place = this.route.kind === 'workspace' ? this.route.page : 'account';
     return html`
       <a class="skip-link" href="#contenu">${msg('Aller au contenu', { id: 'app.skip' })}</a>
       ${renderTopBar({
-        workspace:
-          view === null
-            ? null
-            : {
-                name: view.name,
-                present: this.presence.present,
-                connection: this.contract.connection,
-                identity: this.identitySummary(view),
-              },
+        workspace: view === null ? null : { id: view.id, name: view.name, pageName: pageName(place), present: this.presence.present, connection: this.contract.connection },
+        account: me === null ? null : describeAccount(me, view, identity),
         onHelp: () => void this.shortcutsDialog.show(),
       })}
-      ${load.status !== 'ready'
-        ? renderStatusPage(load, () => this.workspace.retry())
-        : renderWorkspace({
-            view: load.view,
-            session: this.contract.session,
-            connection: this.contract.connection,
-            isLoaded: this.contract.isLoaded,
-            canEdit: this.identity !== null,
-            presenceProblem: this.presence.problem,
-          })}
-      <trame-identity-dialog
-        .workspaceId=${view?.id ?? ''}
-        .networks=${view?.networks ?? []}
-        .structures=${view?.structures ?? []}
-        @trame-dialog-close=${this.handleIdentityDialogClose}
-      ></trame-identity-dialog>
+      ${renderPage({
+        route: this.route,
+        session: this.session.state,
+        workspace: this.workspace.load,
+        identity,
+        contract: this.contract,
+        presenceProblem: this.presence.problem,
+        isWriteRefused: this.isWriteRefused,
+        signOutProblem: this.signOutProblem,
+        onRetrySession: () => void this.session.load(),
+        onRetryWorkspace: () => this.workspace.retry(),
+      })}
       <trame-shortcuts-dialog></trame-shortcuts-dialog>
     `;
   }
 
   protected override updated(): void {
-    const load = this.workspace.load;
-    const view = load.status === 'ready' ? load.view : null;
-    document.title = view === null ? 'Trame' : msg(str`Contrat — ${view.name} · Trame`, { id: 'app.title' });
+    document.title = pageTitle(this.route, this.workspace.view);
+    // After a navigation, start reading at the new page once it is there (not at a placeholder).
+    const main = this.querySelector<HTMLElement>('#contenu');
+    if (!this.hasNavigated || main === null || main.querySelector('.status-page__loading') !== null) return;
+    this.hasNavigated = false;
+    main.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
   }
 
-  private identitySummary(view: WorkspaceView): IdentitySummary | null {
-    const identity = this.identity;
-    const structure = view.structures.find((candidate) => candidate.id === identity?.structureId);
-    if (identity === null || structure === undefined) return null;
-    return { name: identity.name, structureName: structure.name, colour: structure.colour };
-  }
+  private readonly handleRouteChange = (): void => {
+    this.route = parseRoute(location.pathname);
+    this.hasNavigated = true;
+    this.applyGuards();
+  };
 
-  private handleWorkspaceReady(view: WorkspaceView): void {
-    this.contract.open(view.contractDocument);
-    this.identity = loadIdentity(view.id, new Set(view.structures.map((structure) => structure.id)));
-    this.announceIdentity(view);
-    // First visit in this workspace: ask who they are (they may decline and just read).
-    if (this.identity === null) void this.openIdentityDialog();
-  }
-
-  /** Tells the others who is here (presence list) and who is typing (cursor label). */
-  private announceIdentity(view: WorkspaceView): void {
-    const summary = this.identitySummary(view);
-    const identity = this.identity;
-    if (identity === null || summary === null) {
-      this.contract.setUser(null);
-      this.presence.setTarget(null);
-      return;
+  /** Sends people who must sign in to the sign-in page, and signed-in people away from it. */
+  private applyGuards(): void {
+    const state = this.session.state;
+    if (state.status === 'signed-out' && !isPublicRoute(this.route)) {
+      navigate(signInPath(state.reason === 'signed-out' ? null : currentPath(), state.reason), { replace: true });
+    } else if (state.status === 'signed-in' && this.route.kind === 'sign-in') {
+      navigate(returnPathFromSignIn() ?? '/', { replace: true });
     }
-    this.contract.setUser({ name: identity.name, color: summary.colour, structureId: identity.structureId, structureName: summary.structureName });
-    this.presence.setTarget({ workspaceId: view.id, name: identity.name, structureId: identity.structureId });
   }
 
-  private async openIdentityDialog(): Promise<void> {
-    await this.updateComplete;
-    await this.identityDialog.show(this.identity, loadRememberedName());
+  private handleSessionChange(state: SessionState): void {
+    if (state.status === 'signed-in') {
+      if (this.workspace.load.status === 'idle') this.workspace.retry();
+      if (this.workspace.view !== null) this.announce(this.workspace.view, state.me);
+    } else if (state.status === 'signed-out') {
+      void this.contract.close({ forget: this.isForgettingContract });
+      this.isForgettingContract = false;
+      this.presence.reset();
+      this.workspace.reset();
+      this.isWriteRefused = false;
+    }
+    this.applyGuards();
   }
 
-  private handleIdentityDialogClose(): void {
-    // Declined on a first visit, focus would fall back to the end of the page: start reading instead.
-    if (this.identity === null) this.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+  private handleSignedIn(me: Me, returnTo: string | null): void {
+    this.session.setMe(me);
+    navigate(returnTo ?? '/', { replace: this.route.kind === 'sign-in' });
   }
 
-  private handleIdentityChange(identity: Identity): void {
-    const load = this.workspace.load;
-    if (load.status !== 'ready') return;
-    const isFirst = this.identity === null;
-    this.identity = identity;
-    saveIdentity(load.view.id, identity);
-    this.announceIdentity(load.view);
-    // Having just introduced themselves, people want to write: put the caret in the text.
-    if (isFirst) void this.updateComplete.then(() => this.querySelector<ContractEditor>('trame-contract-editor')?.focusText());
+  private async signOut(): Promise<void> {
+    this.signOutProblem = null;
+    // Decided before the request: ending the session closes the connection, and with it "synced".
+    this.isForgettingContract = this.contract.hasNothingUnsent;
+    try {
+      await this.session.signOut();
+    } catch (error) {
+      this.isForgettingContract = false;
+      this.signOutProblem = describeError(error);
+    }
+  }
+
+  private handleWorkspaceReady(view: WorkspaceView | null): void {
+    this.isWriteRefused = false;
+    const me = this.session.me;
+    if (view !== null && me !== null) return this.announce(view, me);
+    this.contract.open(null);
+    this.presence.setTarget(null);
+  }
+
+  /** Opens the contract under the person's account and tells the others who is here. */
+  private announce(view: WorkspaceView, me: Me): void {
+    const identity = describeIdentity(me, view);
+    this.contract.open({ documentName: view.contractDocument, personId: me.id });
+    this.contract.setUser(identity.awareness);
+    this.presence.setTarget(identity.structureId === null ? { workspaceId: view.id } : { workspaceId: view.id, structureId: identity.structureId });
+  }
+
+  private handleStructureChoice(workspaceId: string, structureId: string): void {
+    rememberStructure(workspaceId, structureId);
+    const [view, me] = [this.workspace.view, this.session.me];
+    if (view?.id === workspaceId && me !== null) this.announce(view, me);
+    this.requestUpdate();
+  }
+
+  private handlePermissionDenied(): void {
+    const view = this.workspace.view;
+    const role = view === null ? undefined : this.session.me?.workspaces.find((entry) => entry.workspaceId === view.id)?.role;
+    // Expected for read-only roles (their editor is already locked); news for anyone else.
+    if (can(role, 'contract.edit')) this.isWriteRefused = true;
+    void this.session.refresh();
   }
 }
 

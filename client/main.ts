@@ -6,8 +6,14 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/top-bar.css';
 import './styles/workspace.css';
+import './styles/pages.css';
+import './styles/forms.css';
+import './styles/tables.css';
+import './styles/members.css';
 import './app';
+import { forgetLegacyIdentity } from './account/structure-choice';
 import { initLocalization } from './i18n/localization';
 
+forgetLegacyIdentity();
 await initLocalization();
 document.body.prepend(document.createElement('trame-app'));

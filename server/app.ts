@@ -15,10 +15,24 @@ import { limits } from '../shared/limits';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol';
 import packageJson from '../package.json' with { type: 'json' };
 import type { TrameConfig } from './config';
+import { AccessControl } from './access/access-control';
+import { createYjsAccessResolver } from './access/yjs-access';
+import { AuditLog } from './audit/audit-log';
+import { auditRoutes } from './audit/audit.routes';
+import { authenticate, checkOrigin } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { SessionRevocations } from './auth/session-revocations';
+import { SessionsService } from './auth/sessions.service';
+import { authenticateSockets, type SocketData } from './auth/socket-auth';
 import { seedDemo, isEmpty } from './demo/seed-demo';
-import { findDocument } from './documents/documents.repository';
 import { healthRoutes } from './http/health.routes';
 import { apiNotFound, assignRequestId, errorHandler, sendProblem } from './http/problem';
+import { createMailer } from './mail/mailer';
+import { InvitationsService } from './members/invitations.service';
+import { MemberImportService } from './members/member-import.service';
+import { membersRoutes } from './members/members.routes';
+import { MembersService } from './members/members.service';
 import { PresenceRegistry } from './presence/presence.service';
 import { registerPresenceEvents } from './presence/presence.events';
 import { RoomRegistry } from './realtime/room-registry';
@@ -31,6 +45,8 @@ export interface Trame {
   httpServer: Server;
   db: MetadataStore;
   rooms: RoomRegistry;
+  /** The one-time link path that creates the first coordinator, while it is unused. */
+  setupPath: string | undefined;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
   listen(): Promise<AddressInfo>;
   /** Writes everything pending, closes every connection and file. */
@@ -46,9 +62,18 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   const db = await openMetadataStore(config.dataDir);
   const store = new EmbeddedDocumentStore({ dataDir: config.dataDir, fsyncIntervalMs: config.fsyncIntervalMs, logger });
   if (config.seedDemo && isEmpty(db)) {
-    const workspace = await seedDemo(db, store);
+    const workspace = await seedDemo(db, store, config.scryptCost);
     logger.info({ workspace: workspace.id }, 'demo workspace created');
   }
+
+  const audit = new AuditLog(config.dataDir, logger);
+  const revocations = new SessionRevocations();
+  const sessions = new SessionsService(db, revocations);
+  const auth = new AuthService(db, sessions, audit, config.scryptCost);
+  const access = new AccessControl(db, audit);
+  const mailer = createMailer(config.smtpUrl, config.mailFrom, logger);
+  const invitations = new InvitationsService(db, audit, config.scryptCost, mailer);
+  const setupSecret = await auth.prepareSetup();
 
   const rooms = new RoomRegistry({
     store,
@@ -77,23 +102,19 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     }),
   );
   app.use(assignRequestId);
-  app.use('/api', express.json({ limit: limits.maxJsonBodyBytes }));
+  app.use('/api', checkOrigin(config.allowedOrigins), express.json({ limit: limits.maxJsonBodyBytes }), authenticate(db, sessions));
 
   const httpServer = createServer(app);
-  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents, never, SocketData>(httpServer, {
     serveClient: false,
     // Our own upgrade handler answers /yjs/ upgrades; Socket.IO must not destroy them.
     destroyUpgrade: false,
     maxHttpBufferSize: limits.maxJsonBodyBytes,
   });
-  registerPresenceEvents(io, db, new PresenceRegistry());
+  const stopSocketAuth = authenticateSockets(io, db, sessions, revocations, config.allowedOrigins);
+  registerPresenceEvents(io, db, access, new PresenceRegistry());
 
-  const resolveYjsAccess: ResolveYjsAccess =
-    options.resolveYjsAccess ??
-    (async (_request, name) =>
-      findDocument(db, name) === undefined
-        ? { ok: false, status: 404, reason: 'Document inconnu.' }
-        : { ok: true, access: { canWrite: true } });
+  const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins);
   const yjs = attachYjsEndpoint({
     httpServer,
     registry: rooms,
@@ -106,7 +127,11 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   });
 
   app.use('/api', healthRoutes({ version: packageJson.version, openDocuments: () => rooms.openRooms.size, realtimeConnections: () => yjs.connectionCount }));
-  app.use('/api', workspacesRoutes(db));
+  const stopYjsRevocations = revocations.onRevoked((sessionIds) => yjs.closeSessions(sessionIds));
+  app.use('/api', authRoutes({ auth, sessions, signInAttempts: config.signInAttempts, signInWindowMs: config.signInWindowMs }));
+  app.use('/api', workspacesRoutes(db, access));
+  app.use('/api', membersRoutes({ db, access, auth, sessions, members: new MembersService(db, audit), invitations, imports: new MemberImportService(db, invitations, audit) }));
+  app.use('/api', auditRoutes(db, access, audit));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(logger, limits.maxJsonBodyBytes));
@@ -115,6 +140,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     httpServer,
     db,
     rooms,
+    setupPath: setupSecret === undefined ? undefined : `/installation#${setupSecret}`,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -124,11 +150,14 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
         });
       }),
     close: async () => {
+      stopSocketAuth();
+      stopYjsRevocations();
       httpServer.close();
       await rooms.closeAll();
       yjs.close();
       await io.close();
       await store.close();
+      await audit.flush();
       httpServer.closeAllConnections();
     },
   };

@@ -13,6 +13,13 @@ const environmentSchema = z.object({
   SEED_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FSYNC_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(50),
+  /** Outgoing mail for invitations, e.g. smtp://user:pass@smtp.example.org:587; none when empty. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Trame <trame@localhost>'),
+  /** Other origins allowed to use the session cookie (comma-separated), e.g. behind a proxy. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** scrypt cost parameter N for passwords (a power of two). */
+  SCRYPT_COST: z.coerce.number().int().min(2 ** 10).max(2 ** 20).default(2 ** 15),
 });
 
 export interface TrameConfig {
@@ -30,6 +37,13 @@ export interface TrameConfig {
   awarenessFlushMs: number;
   compactAfterUpdates: number;
   pingIntervalMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  allowedOrigins: string[];
+  scryptCost: number;
+  /** Sign-in attempts allowed per address and email within `signInWindowMs`. */
+  signInAttempts: number;
+  signInWindowMs: number;
 }
 
 /** Parses the environment; throws a readable error naming each bad variable. */
@@ -50,5 +64,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): TrameC
     awarenessFlushMs: 50,
     compactAfterUpdates: 5_000,
     pingIntervalMs: 30_000,
+    smtpUrl: env.SMTP_URL === '' ? undefined : env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
+    scryptCost: env.SCRYPT_COST,
+    signInAttempts: 10,
+    signInWindowMs: 15 * 60 * 1000,
   };
 }

@@ -23,6 +23,10 @@ const lanAddresses = Object.values(networkInterfaces())
 process.stdout.write(
   `\n  Trame est prêt : http://localhost:${address.port}${path}\n` +
     (config.host === '0.0.0.0' && lanAddresses.length > 0 ? `  Sur le réseau local : ${lanAddresses.join('  ')}\n` : '') +
+    (hasDemo ? `  Comptes de démonstration : voir le README (coordination@trame.example, …)\n` : '') +
+    (trame.setupPath === undefined
+      ? ''
+      : `  Créez le compte de coordination (lien à usage unique, renouvelé à chaque démarrage) :\n    http://localhost:${address.port}${trame.setupPath}\n`) +
     `  Données : ${config.dataDir}\n\n`,
 );
 

@@ -7,6 +7,9 @@ export const structurePalette = [
   '#5e35b1', '#8e24aa', '#ad1457', '#37474f', '#1a5fa8', '#6d4c41',
 ] as const;
 
+/** The colour of people who act for no structure (partners, observers); AA with white text. */
+export const neutralColour = '#4d535c';
+
 /** The stable colour of a structure, derived from its id (FNV-1a hash). */
 export function structureColour(structureId: string): string {
   let hash = 0x811c9dc5;

@@ -31,6 +31,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** A message could not be decoded or applied (malformed or truncated); nothing of it was kept. */
   malformedMessage: 4400,
+  /** The session that opened the connection ended (signed out, revoked, password changed). */
+  sessionEnded: 4401,
   /** The connection sent more messages than `limits.yjsMessagesPerSecond` allows. */
   rateLimited: 4429,
   /** The document could not be loaded from storage; the server keeps its data untouched. */
@@ -43,6 +45,7 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.goingAway]: 'server shutting down',
   [CloseCode.messageTooBig]: 'message too big',
   [CloseCode.malformedMessage]: 'malformed message',
+  [CloseCode.sessionEnded]: 'session ended',
   [CloseCode.rateLimited]: 'too many messages',
   [CloseCode.documentUnavailable]: 'document unavailable',
 };

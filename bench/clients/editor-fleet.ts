@@ -48,7 +48,7 @@ async function connectAll(cfg: FleetConfig): Promise<void> {
   let next = 0;
   const connectOne = async (index: number): Promise<void> => {
     const doc = new Y.Doc();
-    const provider = connectProvider(cfg.url, cfg.documentName, doc);
+    const provider = connectProvider(cfg.url, cfg.documentName, doc, cfg.params);
     const editor: Editor = { index, provider, doc, text: doc.getText(cfg.textName), cursor: 0, timer: undefined };
     editors[index] = editor;
     if (Number.isFinite(observerEvery) && index % observerEvery < 1) {

@@ -4,6 +4,8 @@ import type { LoopHealth } from '../lib/loop-health';
 export interface FleetConfig {
   /** Base URL for `WebsocketProvider` (the document name is appended). */
   url: string;
+  /** URL parameters for every provider (Trame's access token). */
+  params: Record<string, string>;
   documentName: string;
   /** The Y.Text the editors type in (kept apart from the document's real content). */
   textName: string;

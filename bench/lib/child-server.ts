@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { demoEmail, signInForToken } from './sign-in';
 import { stopChild, track } from './children';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +22,8 @@ export interface ChildServer {
   port: number;
   /** Base URL to give `WebsocketProvider` (the document name is appended to it). */
   wsUrl: string;
+  /** URL parameters every `WebsocketProvider` must send: Trame's access token (none for the reference). */
+  params: Record<string, string>;
   /** ms from spawn to "listening" (includes the tsx loader, and seeding a fresh data folder). */
   startMs: number;
   /** Lines the server printed on stdout since it started listening (its pino log). */
@@ -117,12 +120,15 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     for (const line of lines) if (stdoutLines.length < 10_000) stdoutLines.push(line);
   });
   const startMs = performance.now() - started;
+  // Trame authenticates every connection: the editors act as the demo member, with an access token.
+  const params: Record<string, string> = kind === 'trame' ? { token: await signInForToken(`http://127.0.0.1:${port}`, demoEmail) } : {};
   return {
     kind,
     process: child,
     pid,
     port,
     wsUrl: kind === 'trame' ? `ws://127.0.0.1:${port}/yjs` : `ws://127.0.0.1:${port}`,
+    params,
     startMs,
     stdoutLines,
     stop: async () => {

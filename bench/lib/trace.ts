@@ -1,9 +1,11 @@
 /** The real editing trace (automerge-paper): loading it, and applying one patch to a Y.Text. */
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type * as Y from 'yjs';
 
-export const defaultTracePath = '/work/shared/data/editing-traces/automerge-paper.json.gz';
+/** The team's shared data folder lies beside the checkout (`../shared/`), wherever that is. */
+export const defaultTracePath = fileURLToPath(new URL('../../../shared/data/editing-traces/automerge-paper.json.gz', import.meta.url));
 
 /** [position, characters to delete, text to insert]. */
 export type Patch = readonly [number, number, string];

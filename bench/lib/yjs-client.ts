@@ -55,8 +55,9 @@ class CountingWebSocket extends WebSocket {
   }
 }
 
-export function connectProvider(baseUrl: string, documentName: string, doc = new Y.Doc()): WebsocketProvider {
+export function connectProvider(baseUrl: string, documentName: string, doc = new Y.Doc(), params: Record<string, string> = {}): WebsocketProvider {
   return new WebsocketProvider(baseUrl, documentName, doc, {
+    params,
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     // A server that closes a connection deliberately (rate limit, malformed) must show up as a

@@ -86,6 +86,7 @@ export async function runEditors(kind: ServerKind, options: EditorsOptions, log:
     const typists = Math.max(1, Math.min(options.editors, Math.round(options.updatesPerSecond / options.keystrokesPerSecond)));
     const config: FleetConfig = {
       url: server.wsUrl,
+      params: server.params,
       documentName: benchDocumentName,
       textName: 'bench',
       editors: options.editors,

@@ -170,7 +170,7 @@ export async function runTraceReplay(options: TraceOptions, log: (line: string) 
     const providerSet = new Set<unknown>();
     for (let i = 0; i < options.editors; i++) {
       const doc = new Y.Doc();
-      const provider = connectProvider(server.wsUrl, benchDocumentName, doc);
+      const provider = connectProvider(server.wsUrl, benchDocumentName, doc, server.params);
       providers.push(provider);
       providerSet.add(provider);
       editors.push({ doc, text: doc.getText(textName), provider });
@@ -184,7 +184,7 @@ export async function runTraceReplay(options: TraceOptions, log: (line: string) 
       });
     }
     const observerDoc = new Y.Doc();
-    const observer = connectProvider(server.wsUrl, benchDocumentName, observerDoc);
+    const observer = connectProvider(server.wsUrl, benchDocumentName, observerDoc, server.params);
     providers.push(observer);
     const latency = new LatencyTracker();
     latency.addObserver(0, observerDoc.clientID);
@@ -301,8 +301,8 @@ export async function runTraceReplay(options: TraceOptions, log: (line: string) 
       // ---- 5. Cold load over the network: a fresh server on the same folder, a fresh client.
       const fresh = await startServer('trame', { dataDir, nodeArgs: options.serverNodeArgs ?? [] });
       servers.push(fresh);
-      const first = await timeToSync(fresh.wsUrl);
-      const second = await timeToSync(fresh.wsUrl);
+      const first = await timeToSync(fresh);
+      const second = await timeToSync(fresh);
       const rss = new UsageSampler(fresh.pid).sample()?.rssBytes ?? Number.NaN;
       const freshStop = await fresh.stop();
       const serverLoadMs = loadsLogged(fresh.stdoutLines)[0] ?? Number.NaN;
@@ -453,10 +453,10 @@ async function measureStoreLoad(dataDir: string, endContent: string, repeats: nu
 }
 
 /** A new client's time from connecting to `sync`, and the text it then has. */
-async function timeToSync(wsUrl: string): Promise<{ ms: number; text: string }> {
+async function timeToSync(server: Pick<ChildServer, 'wsUrl' | 'params'>): Promise<{ ms: number; text: string }> {
   const doc = new Y.Doc();
   const started = performance.now();
-  const provider = connectProvider(wsUrl, benchDocumentName, doc);
+  const provider = connectProvider(server.wsUrl, benchDocumentName, doc, server.params);
   try {
     await whenSynced(provider, 60_000);
     return { ms: performance.now() - started, text: doc.getText(textName).toString() };

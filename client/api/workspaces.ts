@@ -2,7 +2,7 @@
 import type { WorkspaceSummary, WorkspaceView } from '../../shared/schemas/workspace';
 import { fetchJson } from './fetch-json';
 
-/** Lists the workspaces this server hosts. */
+/** Lists the workspaces the signed-in person belongs to. */
 export function fetchWorkspaces(signal?: AbortSignal): Promise<WorkspaceSummary[]> {
   return fetchJson<WorkspaceSummary[]>('/api/workspaces', signal);
 }

@@ -1,39 +1,21 @@
 /**
  * Owns the contract's Yjs document for the element that hosts it: the `Y.Doc`, its y-websocket
- * connection to `/yjs/<documentName>` and its IndexedDB copy, so that edits made offline survive
- * a reload and sync when the connection returns. Everything is created in `hostConnected` and
+ * connection to `/yjs/<documentName>` (authenticated by the session cookie) and its IndexedDB
+ * copy, so that edits made offline survive a reload and sync when the connection returns. The
+ * copy is kept per person: someone signing in after another on a shared computer never sends
+ * the other's unsent edits under their own name. Everything is created in `hostConnected` and
  * destroyed in `hostDisconnected`; opening another document replaces the previous session.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import * as authProtocol from 'y-protocols/auth';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { contractFragmentName } from '../../shared/document-names';
-import {
-  describeConnection,
-  initialConnection,
-  isErrorCloseCode,
-  needsManualRetry,
-  type ConnectionFacts,
-  type ConnectionSnapshot,
-} from '../connection/connection-state';
+import { CloseCode, YjsMessageType } from '../../shared/protocol';
+import { describeConnection, initialConnection, isErrorCloseCode, needsManualRetry, type ConnectionFacts, type ConnectionSnapshot } from '../connection/connection-state';
+import type { AwarenessUser, ContractCallbacks, ContractSession, ContractTarget } from './contract-session';
 import { exposeForTests, withdrawFromTests } from './debug-hook';
-
-/** A live contract: what the editor binds to. */
-export interface ContractSession {
-  documentName: string;
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  fragment: Y.XmlFragment;
-}
-
-/** What others see of this person in the document (y-prosemirror reads `name` and `color`). */
-export interface AwarenessUser {
-  name: string;
-  color: string;
-  structureId: string;
-  structureName: string;
-}
 
 function webSocketOrigin(): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
@@ -49,23 +31,42 @@ export class ContractDocumentController implements ReactiveController {
   isLoaded = false;
 
   private readonly host: ReactiveControllerHost;
-  private documentName: string | null = null;
+  private readonly callbacks: ContractCallbacks;
+  private target: ContractTarget | null = null;
+  private hasOpened = false;
   private user: AwarenessUser | null = null;
   private isHostConnected = false;
   private persistence: IndexeddbPersistence | null = null;
   private facts: ConnectionFacts = this.freshFacts();
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, callbacks: ContractCallbacks) {
     this.host = host;
+    this.callbacks = callbacks;
     host.addController(this);
   }
 
-  /** Opens `documentName` (closing any other), or closes everything with null. */
-  open(documentName: string | null): void {
-    if (documentName === this.documentName) return;
-    this.documentName = documentName;
+  /** Opens a document for a person (closing any other), or closes everything with null. */
+  open(target: ContractTarget | null): void {
+    if (target?.documentName === this.target?.documentName && target?.personId === this.target?.personId) return;
+    this.target = target;
     this.stop();
     if (this.isHostConnected) this.start();
+  }
+
+  /** True when everything typed here has reached the server (connected and synced). */
+  get hasNothingUnsent(): boolean {
+    return this.connection.state === 'connected' && this.connection.synced;
+  }
+
+  /**
+   * Closes the document; `forget` also deletes this browser's copy (on sign-out, when nothing was
+   * unsent: a shared computer keeps nothing; unsent edits wait for the person's next sign-in).
+   */
+  async close({ forget }: { forget: boolean }): Promise<void> {
+    const persistence = this.persistence;
+    this.target = null;
+    this.stop();
+    if (persistence !== null && forget) await persistence.clearData();
   }
 
   /** Announces who is editing to the others (cursor label and colour); null hides the cursor. */
@@ -96,33 +97,32 @@ export class ContractDocumentController implements ReactiveController {
   }
 
   private freshFacts(): ConnectionFacts {
-    return {
-      browserOnline: navigator.onLine,
-      socketStatus: 'connecting',
-      synced: false,
-      failedAttempts: 0,
-      closeCode: null,
-      needsManualRetry: false,
-    };
+    return { browserOnline: navigator.onLine, socketStatus: 'connecting', synced: false, failedAttempts: 0, closeCode: null, needsManualRetry: false };
   }
 
   private start(): void {
-    if (this.documentName === null || this.session !== null) return;
+    const target = this.target;
+    if (target === null || this.session !== null) return;
     const doc = new Y.Doc();
     // The local copy loads first, so the contract is readable before the server answers.
     if (typeof indexedDB !== 'undefined') {
-      this.persistence = new IndexeddbPersistence(this.documentName, doc);
+      this.persistence = new IndexeddbPersistence(`${target.documentName}:${target.personId}`, doc);
       this.persistence.on('synced', this.handleLocalLoaded);
     }
-    const provider = new WebsocketProvider(`${webSocketOrigin()}/yjs`, this.documentName, doc, {
+    const provider = new WebsocketProvider(`${webSocketOrigin()}/yjs`, target.documentName, doc, {
       connect: navigator.onLine,
-      shouldReconnect: (event) => !needsManualRetry(event.code),
+      shouldReconnect: (event) => event.code !== CloseCode.sessionEnded && !needsManualRetry(event.code),
     });
+    // The server tells a read-only connection that its updates were dropped (y-protocols auth message).
+    provider.messageHandlers[YjsMessageType.auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => this.callbacks.onPermissionDenied(reason));
+    };
     provider.on('status', this.handleStatus);
     provider.on('sync', this.handleSync);
     provider.on('connection-close', this.handleClose);
-    this.session = { documentName: this.documentName, doc, provider, fragment: doc.getXmlFragment(contractFragmentName) };
+    this.session = { documentName: target.documentName, doc, provider, fragment: doc.getXmlFragment(contractFragmentName) };
     this.facts = this.freshFacts();
+    this.hasOpened = false;
     this.isLoaded = false;
     this.connection = describeConnection(this.facts);
     if (this.user !== null) provider.awareness.setLocalStateField('user', this.user);
@@ -155,6 +155,7 @@ export class ContractDocumentController implements ReactiveController {
   }
 
   private readonly handleStatus = ({ status }: { status: ConnectionFacts['socketStatus'] }): void => {
+    if (status === 'connected') this.hasOpened = true;
     this.updateFacts(status === 'connected' ? { socketStatus: status, failedAttempts: 0 } : { socketStatus: status });
   };
 
@@ -170,6 +171,13 @@ export class ContractDocumentController implements ReactiveController {
   };
 
   private readonly handleClose = (event: CloseEvent | null): void => {
+    if (event?.code === CloseCode.sessionEnded) {
+      this.callbacks.onSessionEnded();
+      return;
+    }
+    // A refused upgrade (an expired session gets a plain 401) never opens: ask whether we are still signed in.
+    if (event !== null && !this.hasOpened && navigator.onLine) this.callbacks.onConnectionRefused();
+    this.hasOpened = false;
     const change: Partial<ConnectionFacts> = { synced: false, failedAttempts: this.facts.failedAttempts + 1 };
     if (event !== null && isErrorCloseCode(event.code)) {
       change.closeCode = event.code;

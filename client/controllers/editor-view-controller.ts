@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { contractSchema } from '../../shared/contract-schema';
-import type { ContractSession } from './contract-document-controller';
+import type { ContractSession } from './contract-session';
 import { buildPlugins, type PluginHooks } from '../documents/editor/plugins';
 
 /** What the view needs on every render. */

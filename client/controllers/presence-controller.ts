@@ -1,7 +1,9 @@
 /**
- * Workspace presence over Socket.IO: joins the workspace under the person's name and structure,
- * keeps the list of people present up to date, re-joins after every reconnection (the server
- * forgets a socket when it drops) and leaves when the host goes away or the identity changes.
+ * Workspace presence over Socket.IO: joins the workspace (the server takes the name from the
+ * session, the structure among the person's own), keeps the list of people present up to date,
+ * re-joins after every reconnection (the server forgets a socket when it drops) and leaves when
+ * the host goes away or the target changes. The socket opens only once someone is signed in: a
+ * handshake refused for lack of a session is not retried by Socket.IO.
  */
 import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -19,8 +21,9 @@ function isPresencePerson(value: unknown): value is PresencePerson {
   const person = value as Record<string, unknown>;
   return (
     typeof person['connectionId'] === 'string' &&
+    typeof person['personId'] === 'string' &&
     typeof person['name'] === 'string' &&
-    typeof person['structureId'] === 'string' &&
+    (typeof person['structureId'] === 'string' || person['structureId'] === null) &&
     typeof person['structureName'] === 'string' &&
     typeof person['colour'] === 'string' &&
     colourPattern.test(person['colour'])
@@ -41,44 +44,66 @@ export class PresenceController implements ReactiveController {
   /** Increments on every join so that a late acknowledgement of an older join is ignored. */
   private joinSequence = 0;
 
-  constructor(host: ReactiveControllerHost) {
+  /** Called when the server refused or dropped the socket for lack of a valid session. */
+  private readonly onSessionDoubt: () => void;
+
+  constructor(host: ReactiveControllerHost, onSessionDoubt: () => void) {
     this.host = host;
+    this.onSessionDoubt = onSessionDoubt;
     host.addController(this);
   }
 
   /** Joins as `target` (leaving any previous workspace), or leaves with null. */
   setTarget(target: PresenceJoin | null): void {
     const current = this.target;
-    if (
-      current?.workspaceId === target?.workspaceId &&
-      current?.name === target?.name &&
-      current?.structureId === target?.structureId
-    ) {
-      return;
-    }
+    if (current?.workspaceId === target?.workspaceId && current?.structureId === target?.structureId) return;
     this.target = target;
+    this.leave();
+    if (target !== null) this.ensureSocket();
+    this.join();
+  }
+
+  /** Joins again (the server reads the name from the account: after a name change). */
+  rejoin(): void {
     this.leave();
     this.join();
   }
 
+  /** Closes the socket (signed out): the next sign-in opens one with the new session. */
+  reset(): void {
+    this.target = null;
+    this.leave();
+    this.closeSocket();
+  }
+
   hostConnected(): void {
-    const socket: PresenceSocket = io({ path: '/socket.io' });
-    socket.on('connect', this.handleConnect);
-    socket.on('disconnect', this.handleDisconnect);
-    socket.on(SocketEvent.presenceChanged, this.handleChanged);
-    this.socket = socket;
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
+    if (this.target !== null) this.ensureSocket();
   }
 
   hostDisconnected(): void {
     window.removeEventListener('offline', this.handleOffline);
     window.removeEventListener('online', this.handleOnline);
     this.leave();
+    this.closeSocket();
+    this.present = [];
+  }
+
+  private ensureSocket(): void {
+    if (this.socket !== null) return;
+    const socket: PresenceSocket = io({ path: '/socket.io' });
+    socket.on('connect', this.handleConnect);
+    socket.on('disconnect', this.handleDisconnect);
+    socket.on('connect_error', this.handleConnectError);
+    socket.on(SocketEvent.presenceChanged, this.handleChanged);
+    this.socket = socket;
+  }
+
+  private closeSocket(): void {
     this.socket?.off();
     this.socket?.disconnect();
     this.socket = null;
-    this.present = [];
   }
 
   private join(): void {
@@ -119,11 +144,22 @@ export class PresenceController implements ReactiveController {
     this.join();
   };
 
-  private readonly handleDisconnect = (): void => {
+  private readonly handleDisconnect = (reason?: Socket.DisconnectReason): void => {
     // The server dropped our entry with the socket; show nobody rather than a stale list.
     this.joinedWorkspaceId = null;
     this.present = [];
     this.host.requestUpdate();
+    // The server only disconnects a socket whose session ended; Socket.IO will not reconnect it.
+    if (reason === 'io server disconnect') this.onSessionDoubt();
+  };
+
+  private readonly handleConnectError = (error: Error & { data?: { title?: unknown } }): void => {
+    // A refusal by the server's middleware (no session, foreign origin) is final for this socket.
+    if (this.socket?.active === true) return;
+    const title = error.data?.title;
+    this.problem = typeof title === 'string' ? title : msg('La liste des personnes présentes n’a pas pu être chargée. Nouvel essai à la reconnexion.', { id: 'presence.timeout' });
+    this.host.requestUpdate();
+    this.onSessionDoubt();
   };
 
   // Offline, the list cannot be kept current: drop the socket (and with it the stale list) at

@@ -1,7 +1,8 @@
 /**
- * Follows the current route and loads the workspace it names: `/` resolves to the first
- * workspace, `/w/<id>` loads that one. Each load cancels the previous one so that a slow answer
- * for an old route can never replace a newer one.
+ * Follows the current route and loads the workspace it names: `/` resolves to the person's first
+ * workspace, `/w/<id>/…` loads that one (once for all its pages). Each load cancels the previous
+ * one so that a slow answer for an old route can never replace a newer one. Nothing is loaded
+ * until someone is signed in.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WorkspaceView } from '../../shared/schemas/workspace';
@@ -11,6 +12,7 @@ import { navigate, parseRoute, workspacePath } from '../routing/routes';
 
 /** Where loading the current route stands. */
 export type WorkspaceLoad =
+  | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; view: WorkspaceView }
   | { status: 'empty' }
@@ -20,17 +22,24 @@ export type WorkspaceLoad =
 /** Loads the workspace of the current route and tells the host when a new one is ready. */
 export class WorkspaceController implements ReactiveController {
   /** The current loading state, read by the host's render. */
-  load: WorkspaceLoad = { status: 'loading' };
+  load: WorkspaceLoad = { status: 'idle' };
 
   private readonly host: ReactiveControllerHost;
-  private readonly onReady: (view: WorkspaceView) => void;
+  private readonly onReady: (view: WorkspaceView | null) => void;
+  private readonly isAllowed: () => boolean;
   private abort: AbortController | null = null;
   private loadedId: string | null = null;
 
-  constructor(host: ReactiveControllerHost, onReady: (view: WorkspaceView) => void) {
+  constructor(host: ReactiveControllerHost, options: { onReady: (view: WorkspaceView | null) => void; isAllowed: () => boolean }) {
     this.host = host;
-    this.onReady = onReady;
+    this.onReady = options.onReady;
+    this.isAllowed = options.isAllowed;
     host.addController(this);
+  }
+
+  /** The open workspace, or null. */
+  get view(): WorkspaceView | null {
+    return this.load.status === 'ready' ? this.load.view : null;
   }
 
   hostConnected(): void {
@@ -44,10 +53,19 @@ export class WorkspaceController implements ReactiveController {
     this.abort = null;
   }
 
-  /** Loads the current route again (after an error). */
+  /** Loads the current route again (after an error, or once someone signed in). */
   retry(): void {
     this.loadedId = null;
     void this.resolve();
+  }
+
+  /** Forgets the workspace (signed out). */
+  reset(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.loadedId = null;
+    if (this.load.status === 'ready') this.onReady(null);
+    this.set({ status: 'idle' });
   }
 
   private readonly handleRouteChange = (): void => {
@@ -60,16 +78,14 @@ export class WorkspaceController implements ReactiveController {
   }
 
   private async resolve(): Promise<void> {
+    if (!this.isAllowed()) return;
     const route = parseRoute(location.pathname);
+    // Pages outside any workspace (account, invitation) keep the open one for the way back.
+    if (route.kind !== 'home' && route.kind !== 'workspace') return;
     if (route.kind === 'workspace' && route.workspaceId === this.loadedId && this.load.status === 'ready') return;
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
-    if (route.kind === 'not-found') {
-      this.loadedId = null;
-      this.set({ status: 'not-found' });
-      return;
-    }
     // Going home from a workspace keeps it on screen while the list loads: the redirect usually
     // lands on the same workspace, which then needs no reload (see the check above).
     if (!(route.kind === 'home' && this.load.status === 'ready')) this.set({ status: 'loading' });

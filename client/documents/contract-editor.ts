@@ -8,9 +8,9 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Command } from 'prosemirror-state';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ContractSession } from '../controllers/contract-document-controller';
+import type { ContractSession } from '../controllers/contract-session';
 import { EditorViewController } from '../controllers/editor-view-controller';
-import { trameEvent, type TrameEventDetails } from '../events';
+import type { TrameEventDetails } from '../events';
 import { currentLocale } from '../i18n/localization';
 import { editorCommands } from './editor/commands';
 import { applyLink, linkAtSelection, removeLink } from './editor/link-commands';
@@ -25,13 +25,15 @@ import 'prosemirror-tables/style/tables.css';
 import './contract-editor.css';
 import './remote-cursors.css';
 
-/** The contract text editor; asks for an identity with `trame-identity-request` when read-only. */
+/** The contract text editor; read-only (no toolbar, a calm notice) for those who may not edit. */
 @customElement('trame-contract-editor')
 export class ContractEditor extends LitElement {
   /** The live contract to bind to; nothing is shown without one. */
   @property({ attribute: false }) session: ContractSession | null = null;
-  /** Whether the person may type: false until they have said who they are. */
+  /** Whether the person may type (their role allows it and the server accepts their edits). */
   @property({ type: Boolean }) editable = false;
+  /** Why the text is read-only, shown above it when `editable` is false. */
+  @property() readOnlyNotice = '';
   /** True once the text is available (from this browser's copy or from the server). */
   @property({ type: Boolean }) loaded = false;
 
@@ -101,6 +103,9 @@ export class ContractEditor extends LitElement {
         'aria-multiline': 'true',
         'aria-label': msg('Texte du contrat', { id: 'editor.label' }),
         'aria-readonly': String(!this.editable),
+        // Read-only text stays reachable by Tab, and says why it cannot be changed.
+        ...(this.editable ? {} : { tabindex: '0' }),
+        ...(this.editable || this.readOnlyNotice === '' ? {} : { 'aria-describedby': 'contract-readonly-notice' }),
         // The contract is written in French whatever the interface language.
         lang: 'fr',
         spellcheck: 'true',
@@ -108,12 +113,10 @@ export class ContractEditor extends LitElement {
     });
   }
 
-  private renderReadOnlyNotice(): TemplateResult {
-    return html`<div class="contract-editor__readonly">
-      <p>${msg('Lecture seule : pour écrire dans le contrat, indiquez votre nom et votre structure.', { id: 'editor.readonly' })}</p>
-      <button type="button" @click=${() => this.dispatchEvent(trameEvent('trame-identity-request', null))}>
-        ${msg('Me présenter', { id: 'editor.readonly.action' })}
-      </button>
+  private renderReadOnlyNotice(): TemplateResult | typeof nothing {
+    if (this.readOnlyNotice === '') return nothing;
+    return html`<div class="contract-editor__readonly" id="contract-readonly-notice" data-testid="readonly-notice">
+      <p>${this.readOnlyNotice}</p>
     </div>`;
   }
 

@@ -1,4 +1,4 @@
-/** Formatting helpers: amounts and numbers always follow `fr-FR`, whatever the interface language. */
+/** Formatting helpers: amounts, numbers and dates always follow `fr-FR`, whatever the interface language. */
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
@@ -19,4 +19,24 @@ export function initials(name: string): string {
   const first = words[0]?.[0] ?? '?';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toLocaleUpperCase('fr-FR');
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+
+/** An instant as people read it in France: "12 mars 2026, 14:05". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** A day as people read it in France: "26 mars 2026". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
+}
+
+/** A count with French grouping: 1 234. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('fr-FR');
 }

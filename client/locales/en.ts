@@ -4,10 +4,13 @@
  * `${0}`, `${1}` are the source expressions in order (translators may move them).
  */
 import { str } from '@lit/localize';
+import { accountTemplates } from './en-account';
+import { membersTemplates } from './en-members';
 
 export const templates = {
+  ...accountTemplates,
+  ...membersTemplates,
   'app.skip': 'Skip to content',
-  'app.title': str`Contract — ${0} · Trame`,
   'common.cancel': 'Cancel',
   'common.close': 'Close',
 
@@ -31,8 +34,6 @@ export const templates = {
   'editor.label': 'Contract text',
   'editor.loading': 'Loading the contract…',
   'editor.placeholder': 'The contract is empty. Start with its title, then the shared diagnosis.',
-  'editor.readonly': 'Read-only: to write in the contract, give your name and your organisation.',
-  'editor.readonly.action': 'Introduce myself',
   'editor.refusal.dismiss': 'Got it',
   'editor.tooLarge': str`This paste is too large to be shared at once (about ${0} MB once formatted; at most ${1} MB at a time). Nothing was changed: paste the text in several parts.`,
 
@@ -40,26 +41,9 @@ export const templates = {
 
   'fetch.serverError': 'The Trame server has a problem. Try again in a moment.',
   'fetch.requestFailed': 'The request did not succeed. Reload the page and try again.',
-  'fetch.unreachable': 'Cannot reach the Trame server. Check your connection, then reload the page.',
+  'fetch.unreachable': 'Cannot reach the Trame server. Check your connection, then try again.',
   'fetch.unexpected': 'An unexpected error occurred. Reload the page and try again.',
 
-  'identity.title': 'Who are you?',
-  'identity.intro':
-    'Your name and organisation are shown next to your cursor and in the list of people present. They are kept in this browser.',
-  'identity.name': 'Your name',
-  'identity.structure': 'Your organisation',
-  'identity.search': 'Search by name, town or network',
-  'identity.searchLabel': 'Search for an organisation',
-  'identity.count': str`${0} organisations in the list`,
-  'identity.noMatch': 'No organisation matches. Try another word.',
-  'identity.readOnly': 'Just read',
-  'identity.submit': 'Continue',
-  'identity.error.nameMissing': 'Enter your name.',
-  'identity.error.nameTooLong': str`This name is too long: ${0} characters at most.`,
-  'identity.error.structureMissing': 'Choose your organisation from the list.',
-  'identity.button.empty': 'Introduce myself',
-  'identity.button.label': str`You are ${0} (${1}). Change`,
-  'identity.button.change': 'Change identity',
 
   'key.ctrl': 'Ctrl',
   'key.shift': 'Shift',
@@ -104,7 +88,7 @@ export const templates = {
   'status.loading': 'Loading the workspace…',
   'status.empty.title': 'No workspace yet',
   'status.empty.body':
-    'A workspace brings together the organisations writing a contract together. The person who hosts Trame can create one; it will appear here.',
+    'A workspace brings together the organisations writing a contract together. When the coordination invites you into theirs, it will appear here.',
   'status.notFound.title': 'This page does not exist',
   'status.notFound.body': 'The address may be incomplete. Go back to the home page to find your workspace.',
   'status.error.title': 'The workspace could not be opened',

@@ -1,27 +1,89 @@
 /**
- * The client's two routes, parsed from `location.pathname`. Navigation uses the History API and
+ * The client's routes, parsed from `location.pathname`. Navigation uses the History API and
  * announces itself with a `popstate` event, so one listener handles links, Back and Forward.
+ * Paths are French, as people read them in their address bar and in invitation emails.
  */
+
+/** Pages inside a workspace. */
+export type WorkspacePage = 'contract' | 'members' | 'invite' | 'import' | 'audit';
 
 /** A parsed location. */
 export type Route =
   | { kind: 'home' }
-  | { kind: 'workspace'; workspaceId: string }
+  | { kind: 'sign-in' }
+  | { kind: 'setup' }
+  | { kind: 'invitation' }
+  | { kind: 'account' }
+  | { kind: 'workspace'; workspaceId: string; page: WorkspacePage }
   | { kind: 'not-found' };
 
-const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
+/** Routes that work without an account (everything else sends people to sign in). */
+export function isPublicRoute(route: Route): boolean {
+  return route.kind === 'sign-in' || route.kind === 'setup' || route.kind === 'invitation';
+}
+
+const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/membres|\/membres\/inviter|\/membres\/importer|\/journal)?\/?$/;
+const pageBySuffix: Record<string, WorkspacePage> = {
+  '': 'contract',
+  '/membres': 'members',
+  '/membres/inviter': 'invite',
+  '/membres/importer': 'import',
+  '/journal': 'audit',
+};
+const fixedRoutes: Record<string, Route> = {
+  '/': { kind: 'home' },
+  '': { kind: 'home' },
+  '/connexion': { kind: 'sign-in' },
+  '/installation': { kind: 'setup' },
+  '/invitation': { kind: 'invitation' },
+  '/compte': { kind: 'account' },
+};
 
 /** Parses a pathname into a route. */
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { kind: 'home' };
+  const fixed = fixedRoutes[pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname];
+  if (fixed !== undefined) return fixed;
   const match = workspacePattern.exec(pathname);
-  if (match?.[1] !== undefined) return { kind: 'workspace', workspaceId: match[1] };
-  return { kind: 'not-found' };
+  if (match?.[1] === undefined) return { kind: 'not-found' };
+  return { kind: 'workspace', workspaceId: match[1], page: pageBySuffix[match[2] ?? ''] ?? 'contract' };
 }
 
-/** The path of a workspace's contract. */
-export function workspacePath(workspaceId: string): string {
-  return `/w/${encodeURIComponent(workspaceId)}`;
+/** The path of a page of a workspace (its contract by default). */
+export function workspacePath(workspaceId: string, page: WorkspacePage = 'contract'): string {
+  const suffix = Object.entries(pageBySuffix).find(([, candidate]) => candidate === page)?.[0] ?? '';
+  return `/w/${encodeURIComponent(workspaceId)}${suffix}`;
+}
+
+/** The current location as one in-app path (path, query and fragment). */
+export function currentPath(): string {
+  return `${location.pathname}${location.search}${location.hash}`;
+}
+
+/**
+ * The sign-in page, remembering where the person was going. `reason` explains why they are asked
+ * (their session ended); it travels in the query so that a reload keeps the explanation. A
+ * fragment of the way back (an invitation's secret) stays a fragment, so it never reaches the
+ * server: `/connexion?retour=/invitation#secret`.
+ */
+export function signInPath(returnTo: string | null, reason: 'ended' | 'signed-out' | null = null): string {
+  const query = new URLSearchParams();
+  const [path = '', fragment = ''] = (returnTo ?? '').split('#', 2);
+  if (path !== '' && (path !== '/' || fragment !== '') && isSafeReturnPath(path)) query.set('retour', path);
+  if (reason === 'ended') query.set('motif', 'session');
+  if (reason === 'signed-out') query.set('motif', 'deconnexion');
+  const search = query.toString();
+  return `/connexion${search === '' ? '' : `?${search}`}${query.has('retour') && fragment !== '' ? `#${fragment}` : ''}`;
+}
+
+/** Where to go after signing in, from the sign-in page's own address (null: home). */
+export function returnPathFromSignIn(): string | null {
+  const path = new URLSearchParams(location.search).get('retour');
+  return path !== null && isSafeReturnPath(path) ? `${path}${location.hash}` : null;
+}
+
+/** True for an in-app path (never another site: "//evil.example" and "/\\evil" are refused). */
+export function isSafeReturnPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') && !path.startsWith('/api/');
 }
 
 /**
@@ -29,7 +91,7 @@ export function workspacePath(workspaceId: string): string {
  * Back does not bounce people to the redirect again.
  */
 export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (path === location.pathname) return;
+  if (path === currentPath()) return;
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
@@ -49,6 +111,6 @@ export function handleLinkClick(event: MouseEvent): boolean {
   const url = new URL(anchor.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return false;
   event.preventDefault();
-  navigate(url.pathname);
+  navigate(`${url.pathname}${url.search}${url.hash}`);
   return true;
 }

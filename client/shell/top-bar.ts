@@ -1,32 +1,38 @@
 /**
  * The app's top bar as a light-DOM template (it is the page's `banner` landmark, so it lives in
- * the document, not in a shadow root): product and workspace, current document, who is here,
- * connection, language, keyboard help and the person's own identity.
+ * the document, not in a shadow root): product and workspace, current page, who is here,
+ * connection, language, keyboard help and the signed-in person's account menu.
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PresencePerson } from '../../shared/schemas/presence';
+import type { AccountSummary } from '../account/account-menu';
 import type { ConnectionSnapshot } from '../connection/connection-state';
-import type { IdentitySummary } from '../identity/identity-button';
+import '../account/account-menu';
 import '../connection/connection-status';
-import '../identity/identity-button';
 import '../presence/presence-list';
 import './language-switch';
 
-/** What the top bar shows; `workspace` is null while loading or on error pages. */
+/** What the top bar shows; `workspace` is null outside a workspace, `account` when signed out. */
 export interface TopBarInput {
   workspace: {
+    id: string;
     name: string;
+    pageName: string;
     present: PresencePerson[];
     connection: ConnectionSnapshot;
-    identity: IdentitySummary | null;
+  } | null;
+  account: {
+    summary: AccountSummary;
+    structures: readonly { id: string; name: string }[];
+    chosenStructureId: string;
   } | null;
   onHelp: () => void;
 }
 
 /** Renders the top bar. */
-export function renderTopBar({ workspace, onHelp }: TopBarInput): TemplateResult {
-  return html`<header class="top-bar">
+export function renderTopBar({ workspace, account, onHelp }: TopBarInput): TemplateResult {
+  return html`<header class="top-bar ${workspace === null ? 'top-bar--bare' : ''}">
     <div class="top-bar__context">
       <a class="top-bar__brand" href="/">Trame<span class="visually-hidden"> — ${msg('accueil', { id: 'topbar.home' })}</span></a>
       ${workspace === null
@@ -34,7 +40,7 @@ export function renderTopBar({ workspace, onHelp }: TopBarInput): TemplateResult
         : html`<p class="top-bar__where">
             <span class="top-bar__workspace">${workspace.name}</span>
             <span class="top-bar__separator" aria-hidden="true">/</span>
-            <span class="top-bar__document">${msg('Contrat', { id: 'nav.contract' })}</span>
+            <span class="top-bar__document">${workspace.pageName}</span>
           </p>`}
     </div>
     <div class="top-bar__tools">
@@ -53,7 +59,14 @@ export function renderTopBar({ workspace, onHelp }: TopBarInput): TemplateResult
       >
         <span aria-hidden="true">?</span>
       </button>
-      ${workspace === null ? nothing : html`<trame-identity-button .identity=${workspace.identity}></trame-identity-button>`}
+      ${account === null
+        ? nothing
+        : html`<trame-account-menu
+            .summary=${account.summary}
+            .workspaceId=${workspace?.id ?? ''}
+            .structures=${account.structures}
+            .chosenStructureId=${account.chosenStructureId}
+          ></trame-account-menu>`}
     </div>
   </header>`;
 }

@@ -1,44 +1,61 @@
 /**
- * The inside of a workspace, as a light-DOM template: the workspace navigation (only what exists
- * today: the contract) with the envelope summary, and the main column with the editor.
+ * The inside of a workspace, as a light-DOM template: the workspace navigation (only the pages
+ * the person's role opens) with the envelope summary, and the main column with the current page.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { can, type Role } from '../../shared/permissions';
 import type { WorkspaceView } from '../../shared/schemas/workspace';
-import type { ContractSession } from '../controllers/contract-document-controller';
-import type { ConnectionSnapshot } from '../connection/connection-state';
-import { workspacePath } from '../routing/routes';
-import '../connection/connection-notice';
-import '../documents/contract-editor';
+import { workspacePath, type WorkspacePage } from '../routing/routes';
 import './envelope-summary';
+
+/** Where the person is in the workspace: a page of it, or their account. */
+export type NavPlace = WorkspacePage | 'account';
 
 /** What the workspace layout needs. */
 export interface WorkspaceLayoutInput {
   view: WorkspaceView;
-  session: ContractSession | null;
-  connection: ConnectionSnapshot;
-  isLoaded: boolean;
-  canEdit: boolean;
-  presenceProblem: string | null;
+  role: Role | undefined;
+  place: NavPlace;
+  content: TemplateResult;
+}
+
+/** The localised name of a workspace page (top bar, titles). */
+export function pageName(place: NavPlace): string {
+  switch (place) {
+    case 'contract':
+      return msg('Contrat', { id: 'nav.contract' });
+    case 'members':
+      return msg('Membres', { id: 'nav.members' });
+    case 'invite':
+      return msg('Inviter', { id: 'nav.invite' });
+    case 'import':
+      return msg('Importer des membres', { id: 'nav.import' });
+    case 'audit':
+      return msg('Journal', { id: 'nav.audit' });
+    case 'account':
+      return msg('Mon compte', { id: 'nav.account' });
+  }
 }
 
 /** Renders navigation and main area for an open workspace. */
-export function renderWorkspace(input: WorkspaceLayoutInput): TemplateResult {
-  const { view } = input;
+export function renderWorkspace({ view, role, place, content }: WorkspaceLayoutInput): TemplateResult {
+  // Inviting and importing are parts of the members page: its entry stays current there.
+  const current = place === 'invite' || place === 'import' ? 'members' : place;
+  const link = (target: NavPlace, href: string): TemplateResult =>
+    html`<li><a href=${href} aria-current=${current === target ? 'page' : nothing}>${pageName(target)}</a></li>`;
   return html`<div class="workspace">
     <div class="workspace__side">
       <nav class="workspace__nav" aria-label=${msg('Espace de travail', { id: 'nav.label' })}>
         <ul>
-          <li><a href=${workspacePath(view.id)} aria-current="page">${msg('Contrat', { id: 'nav.contract' })}</a></li>
+          ${link('contract', workspacePath(view.id))}
+          ${can(role, 'members.read') ? link('members', workspacePath(view.id, 'members')) : nothing}
+          ${can(role, 'audit.read') ? link('audit', workspacePath(view.id, 'audit')) : nothing}
+          ${link('account', '/compte')}
         </ul>
       </nav>
       <trame-envelope-summary .envelope=${view.envelope}></trame-envelope-summary>
     </div>
-    <main id="contenu" class="workspace__main" tabindex="-1">
-      <h1 class="visually-hidden">${msg(str`Contrat — ${view.name}`, { id: 'main.title' })}</h1>
-      <trame-connection-notice .connection=${input.connection}></trame-connection-notice>
-      ${input.presenceProblem === null ? nothing : html`<p class="workspace__notice">${input.presenceProblem}</p>`}
-      <trame-contract-editor .session=${input.session} ?editable=${input.canEdit} ?loaded=${input.isLoaded}></trame-contract-editor>
-    </main>
+    <main id="contenu" class="workspace__main" tabindex="-1">${content}</main>
   </div>`;
 }

@@ -15,3 +15,13 @@ export function isTypingTarget(event: KeyboardEvent): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
+
+/** Whether the checkbox an event came from is checked (false for anything else). */
+export function controlChecked(event: Event): boolean {
+  return event.target instanceof HTMLInputElement && event.target.checked;
+}
+
+/** Selects the whole text of the field an event came from (read-only links and tokens). */
+export function selectControlText(event: Event): void {
+  if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) event.target.select();
+}

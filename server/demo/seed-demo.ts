@@ -9,6 +9,7 @@ import { contractSchema } from '../../shared/contract-schema';
 import type { Workspace } from '../../shared/schemas/workspace';
 import type { DocumentStore } from '../store/document-store';
 import type { MetadataStore } from '../store/metadata-store';
+import { buildDemoPeople } from './demo-accounts';
 import { buildDemoContract, demoEnvelope } from './demo-contract';
 import { buildDemoMembers } from './demo-structures';
 
@@ -20,8 +21,8 @@ export function isEmpty(db: MetadataStore): boolean {
   return db.data.workspaces.length === 0;
 }
 
-/** Writes the demo workspace: its contract document first, then the metadata that points to it. */
-export async function seedDemo(db: MetadataStore, store: DocumentStore, now = new Date()): Promise<Workspace> {
+/** Writes the demo workspace: its contract document first, then the metadata that points to it, with one account per role. */
+export async function seedDemo(db: MetadataStore, store: DocumentStore, scryptCost: number, now = new Date()): Promise<Workspace> {
   const contractDocument = contractDocumentName(demoWorkspaceId);
   const doc = new Y.Doc();
   prosemirrorJSONToYXmlFragment(contractSchema, buildDemoContract(demoEnvelope), doc.getXmlFragment(contractFragmentName));
@@ -39,10 +40,15 @@ export async function seedDemo(db: MetadataStore, store: DocumentStore, now = ne
     createdAt,
   };
   const { networks, structures } = buildDemoMembers(demoWorkspaceId);
+  const { people, roles, affiliations, representatives } = await buildDemoPeople(demoWorkspaceId, scryptCost, now);
+  for (const structure of structures) structure.representativeId = representatives.get(structure.id) ?? null;
   await db.update((data) => {
     data.workspaces.push(workspace);
     data.networks.push(...networks);
     data.structures.push(...structures);
+    data.people.push(...people);
+    data.workspaceRoles.push(...roles);
+    data.affiliations.push(...affiliations);
     data.documents.push({ name: contractDocument, workspaceId: demoWorkspaceId, kind: 'contract', title: 'Contrat', createdAt });
   });
   return workspace;

@@ -1,33 +1,35 @@
 /**
- * Socket.IO handlers for workspace presence: validate, check against the workspace, update the
- * registry, acknowledge, and tell the workspace's room.
+ * Socket.IO handlers for workspace presence: validate, check the person's access to the
+ * workspace, update the registry, acknowledge, and tell the workspace's room. Who the person
+ * is comes from their session (set at the handshake), never from the payload.
  */
 import type { Server, Socket } from 'socket.io';
-import { structureColour } from '../../shared/colours';
+import { neutralColour, structureColour } from '../../shared/colours';
+import { roleLabels } from '../../shared/permissions';
 import { SocketEvent, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/protocol';
 import { toProblem } from '../../shared/result';
 import { presenceJoinSchema, presenceLeaveSchema } from '../../shared/schemas/presence';
+import type { AccessControl } from '../access/access-control';
+import { structureIdsOf } from '../auth/people.repository';
+import type { SocketData } from '../auth/socket-auth';
 import type { MetadataStore } from '../store/metadata-store';
-import { getStructure } from '../workspaces/workspaces.service';
+import { findStructure } from '../workspaces/workspaces.repository';
 import type { PresenceRegistry } from './presence.service';
 
-type TrameServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type TrameSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type TrameServer = Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
+type TrameSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
 
 const roomOf = (workspaceId: string): string => `workspace:${workspaceId}`;
-
-function invalidPayload<T>(fields: Record<string, string>): Ack<T> {
-  return { ok: false, problem: toProblem({ kind: 'invalid', title: 'Données de présence invalides.', fields }) };
-}
 
 /** Calls `ack` only when the client gave one (a bare emit must not crash the handler). */
 function reply<T>(ack: unknown, result: Ack<T>): void {
   if (typeof ack === 'function') (ack as (result: Ack<T>) => void)(result);
 }
 
-export function registerPresenceEvents(io: TrameServer, db: MetadataStore, registry: PresenceRegistry): void {
+export function registerPresenceEvents(io: TrameServer, db: MetadataStore, access: AccessControl, registry: PresenceRegistry): void {
   io.on('connection', (socket: TrameSocket) => {
     const joined = new Set<string>();
+    const { person } = socket.data.viewer;
 
     const leave = (workspaceId: string): void => {
       joined.delete(workspaceId);
@@ -39,21 +41,25 @@ export function registerPresenceEvents(io: TrameServer, db: MetadataStore, regis
 
     socket.on(SocketEvent.presenceJoin, (payload, ack) => {
       const parsed = presenceJoinSchema.safeParse(payload);
-      if (!parsed.success) {
-        const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
-        return reply(ack, invalidPayload(fields));
+      if (!parsed.success) return reply(ack, { ok: false, problem: toProblem({ kind: 'invalid', title: 'Données de présence invalides.' }) });
+      const { workspaceId } = parsed.data;
+      const decision = access.check(person.id, workspaceId, 'presence.join', 'socket');
+      if (!decision.ok) return reply(ack, { ok: false, problem: toProblem(decision.error) });
+      const own = structureIdsOf(db, person.id).flatMap((id) => findStructure(db, workspaceId, id) ?? []);
+      const requested = parsed.data.structureId;
+      if (requested !== undefined && !own.some((s) => s.id === requested)) {
+        return reply(ack, { ok: false, problem: toProblem({ kind: 'invalid', title: 'Vous n’appartenez pas à cette structure.', fields: { structureId: 'Choisissez l’une de vos structures.' } }) });
       }
-      const { workspaceId, name, structureId } = parsed.data;
-      const structure = getStructure(db, workspaceId, structureId);
-      if (!structure.ok) return reply(ack, { ok: false, problem: toProblem(structure.error) });
+      const structure = own.find((s) => s.id === requested) ?? own[0];
       joined.add(workspaceId);
       void socket.join(roomOf(workspaceId));
       const present = registry.join(workspaceId, {
         connectionId: socket.id,
-        name,
-        structureId,
-        structureName: structure.value.name,
-        colour: structureColour(structureId),
+        personId: person.id,
+        name: person.displayName,
+        structureId: structure?.id ?? null,
+        structureName: structure?.name ?? roleLabels[decision.value],
+        colour: structure === undefined ? neutralColour : structureColour(structure.id),
       });
       reply(ack, { ok: true, data: present });
       socket.to(roomOf(workspaceId)).emit(SocketEvent.presenceChanged, { workspaceId, present });
@@ -61,7 +67,7 @@ export function registerPresenceEvents(io: TrameServer, db: MetadataStore, regis
 
     socket.on(SocketEvent.presenceLeave, (payload, ack) => {
       const parsed = presenceLeaveSchema.safeParse(payload);
-      if (!parsed.success) return reply(ack, invalidPayload({ workspaceId: 'Espace de travail manquant.' }));
+      if (!parsed.success) return reply(ack, { ok: false, problem: toProblem({ kind: 'invalid', title: 'Espace de travail manquant.' }) });
       leave(parsed.data.workspaceId);
       reply(ack, { ok: true, data: null });
     });

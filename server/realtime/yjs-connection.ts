@@ -12,9 +12,14 @@ import { encodePermissionDenied } from './messages';
 import { TokenBucket } from './rate-limiter';
 import type { Room, RoomPeer } from './room';
 
-/** What a connection may do, decided once at the upgrade. */
+/** What a connection may do: resolved at the upgrade, `canWrite` read again at every update. */
 export interface YjsAccess {
-  canWrite: boolean;
+  /** May be a getter: read for each update, so that a role change applies to open connections. */
+  readonly canWrite: boolean;
+  /** The session that opened the connection; the connection closes when it ends. */
+  sessionId?: string;
+  /** Called once per connection, with the first update refused (for the audit log). */
+  onRefusedUpdate?: () => void;
 }
 
 export interface YjsConnectionOptions {
@@ -31,6 +36,7 @@ const permissionDeniedReason = 'read-only: updates from this connection are not 
 
 export class YjsConnection implements RoomPeer {
   readonly id: string;
+  readonly access: YjsAccess;
   isAlive = true;
   private readonly ws: WebSocket;
   private readonly options: YjsConnectionOptions;
@@ -44,6 +50,7 @@ export class YjsConnection implements RoomPeer {
     this.ws = ws;
     this.options = options;
     this.id = options.id;
+    this.access = options.access;
     this.rate = new TokenBucket(options.messagesPerSecond, options.messageBurst);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary) => this.receive(data, isBinary));
@@ -116,6 +123,7 @@ export class YjsConnection implements RoomPeer {
     if (!this.hasBeenToldReadOnly) {
       this.hasBeenToldReadOnly = true;
       this.send(encodePermissionDenied(permissionDeniedReason));
+      this.options.access.onRefusedUpdate?.();
     }
   }
 

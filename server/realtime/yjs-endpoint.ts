@@ -32,6 +32,8 @@ export interface YjsEndpointOptions {
 
 export interface YjsEndpoint {
   readonly connectionCount: number;
+  /** Closes the connections opened by these sessions (signed out, revoked). */
+  closeSessions(sessionIds: readonly string[]): void;
   /** Stops accepting connections and ends the live ones (rooms are closed by the registry). */
   close(): void;
 }
@@ -98,6 +100,12 @@ export function attachYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   return {
     get connectionCount() {
       return connections.size;
+    },
+    closeSessions(sessionIds) {
+      const ended = new Set(sessionIds);
+      for (const connection of connections) {
+        if (connection.access.sessionId !== undefined && ended.has(connection.access.sessionId)) connection.close(CloseCode.sessionEnded);
+      }
     },
     close() {
       clearInterval(pingTimer);

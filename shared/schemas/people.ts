@@ -6,22 +6,26 @@ import { z } from 'zod';
 import { roles } from '../permissions';
 
 export const emailSchema = z
-  .string()
+  .string({ error: 'Indiquez une adresse e-mail.' })
   .trim()
   .toLowerCase()
+  .min(1, 'Indiquez une adresse e-mail.')
   .max(254, 'Cette adresse e-mail est trop longue.')
   .pipe(z.email('Cette adresse e-mail n’est pas valide.'));
 
 export const passwordSchema = z
-  .string()
+  .string({ error: 'Choisissez un mot de passe.' })
   .min(10, 'Le mot de passe doit comporter au moins 10 caractères.')
   .max(200, 'Le mot de passe est trop long (200 caractères au plus).');
 
-export const displayNameSchema = z.string().trim().min(1, 'Indiquez votre nom.').max(80, 'Ce nom est trop long (80 caractères au plus).');
+export const displayNameSchema = z.string({ error: 'Indiquez votre nom.' }).trim().min(1, 'Indiquez votre nom.').max(80, 'Ce nom est trop long (80 caractères au plus).');
 
 export const roleSchema = z.enum(roles, { error: 'Rôle inconnu.' });
 
-const id = z.string().min(1).max(64);
+const id = z.string({ error: 'Identifiant manquant.' }).min(1, 'Identifiant manquant.').max(64, 'Identifiant trop long (64 caractères au plus).');
+/** Wire objects: a body that is not a JSON object gets a French message too. */
+const wireObject = { error: 'Le contenu envoyé doit être un objet JSON.' } as const;
+const passwordTooLong = 'Le mot de passe est trop long (200 caractères au plus).';
 
 export const personSchema = z.object({
   id,
@@ -74,20 +78,32 @@ export type Invitation = z.infer<typeof invitationSchema>;
 
 // ---- wire shapes ----
 
-export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, 'Indiquez votre mot de passe.').max(200) });
+export const signInSchema = z.object(
+  { email: emailSchema, password: z.string({ error: 'Indiquez votre mot de passe.' }).min(1, 'Indiquez votre mot de passe.').max(200, passwordTooLong) },
+  wireObject,
+);
 export type SignIn = z.infer<typeof signInSchema>;
 
-export const invitationRequestSchema = z.object({ email: emailSchema, role: roleSchema, structureId: id });
+export const invitationRequestSchema = z.object(
+  { email: emailSchema, role: roleSchema, structureId: z.string({ error: 'Choisissez une structure.' }).min(1, 'Choisissez une structure.').max(64, 'Identifiant trop long (64 caractères au plus).') },
+  wireObject,
+);
 export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
 
-export const acceptInvitationSchema = z.object({ displayName: displayNameSchema, password: passwordSchema });
+export const acceptInvitationSchema = z.object({ displayName: displayNameSchema, password: passwordSchema }, wireObject);
 export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
 
-export const completeSetupSchema = z.object({ displayName: displayNameSchema, password: passwordSchema });
+export const completeSetupSchema = z.object({ displayName: displayNameSchema, password: passwordSchema }, wireObject);
 
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+export const changePasswordSchema = z.object(
+  { currentPassword: z.string({ error: 'Indiquez votre mot de passe actuel.' }).min(1, 'Indiquez votre mot de passe actuel.').max(200, passwordTooLong), newPassword: passwordSchema },
+  wireObject,
+);
 
-export const accessTokenRequestSchema = z.object({ label: z.string().trim().min(1, 'Nommez ce jeton.').max(120) });
+export const accessTokenRequestSchema = z.object(
+  { label: z.string({ error: 'Nommez ce jeton.' }).trim().min(1, 'Nommez ce jeton.').max(120, 'Ce nom est trop long (120 caractères au plus).') },
+  wireObject,
+);
 
 /** Who is signed in, with their structures and roles (`GET /api/me`). */
 export interface Me {

@@ -1,14 +1,14 @@
 /**
  * Workspace presence over Socket.IO: who has the workspace open right now. (Cursors inside a
  * document travel on Yjs awareness instead; this list also covers people on other pages.)
+ * Names and structures come from the signed-in account, never from the payload.
  */
 import { z } from 'zod';
-import { limits } from '../limits';
 
 export const presenceJoinSchema = z.object({
   workspaceId: z.string().min(1).max(64),
-  name: z.string().trim().min(1, 'Indiquez votre nom.').max(limits.maxDisplayNameLength, 'Ce nom est trop long.'),
-  structureId: z.string().min(1).max(64),
+  /** Which of the person's structures they act for here (their first one when omitted). */
+  structureId: z.string().min(1).max(64).optional(),
 });
 export type PresenceJoin = z.infer<typeof presenceJoinSchema>;
 
@@ -17,8 +17,10 @@ export const presenceLeaveSchema = z.object({ workspaceId: z.string().min(1).max
 /** One person present in a workspace (one entry per open tab). */
 export interface PresencePerson {
   connectionId: string;
+  personId: string;
   name: string;
-  structureId: string;
+  structureId: string | null;
+  /** The structure's name, or the role for people outside any structure (partners). */
   structureName: string;
   colour: string;
 }

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
 import { describeViolations, findAccessibilityViolations, launchBrowser, screenshot } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { openContract, typeAtEnd, waitForText, type OpenContract } from './contract-page';
+import { demoAccount, openContract, signInThroughPage, typeAtEnd, waitForContract, waitForText, type OpenContract } from './contract-page';
 
-const marie = { name: 'Marie Dupont', structureId: 'cress-rhone-alpes' };
-const bruno = { name: 'Bruno Martin', structureId: 'scop-menuiserie-de-la-bresse' };
+// Hélène Garnier (coordination, CRESS Rhône-Alpes) and Sophie Lambert (member, SCOP Menuiserie de la Bresse).
+const helene = demoAccount('coordinator');
+const sophie = demoAccount('member');
 
 describe('co-editing the contract in Chromium', () => {
   let server: TestServer;
@@ -30,28 +31,28 @@ describe('co-editing the contract in Chromium', () => {
   });
 
   it('shows what one person types on the other page within a second, both ways', async () => {
-    const a = await open(marie);
-    const b = await open(bruno);
+    const a = await open(helene);
+    const b = await open(sophie);
     await expect.poll(() => a.page.locator('[data-testid="presence-list"] li').count(), { timeout: 5000 }).toBe(2);
 
-    await typeAtEnd(a.page, ' Proposition de Marie.');
-    expect(await waitForText(b.page, 'Proposition de Marie.', 1000)).toBeLessThan(1000);
-    await typeAtEnd(b.page, ' Réponse de Bruno.');
-    expect(await waitForText(a.page, 'Réponse de Bruno.', 1000)).toBeLessThan(1000);
+    await typeAtEnd(a.page, ' Proposition d’Hélène.');
+    expect(await waitForText(b.page, 'Proposition d’Hélène.', 1000)).toBeLessThan(1000);
+    await typeAtEnd(b.page, ' Réponse de Sophie.');
+    expect(await waitForText(a.page, 'Réponse de Sophie.', 1000)).toBeLessThan(1000);
 
     const [textA, textB] = await Promise.all([a.editor.textContent(), b.editor.textContent()]);
     expect(textA).toBe(textB);
-    // Bruno's caret, with his name and structure, appears on Marie's page where he clicks.
+    // Sophie's caret, with her account's name and structure, appears on Hélène's page where she clicks.
     await b.editor.locator('h2', { hasText: 'Un diagnostic partagé' }).click();
     await b.page.keyboard.press('End');
-    await a.page.locator('.trame-remote-cursor[data-label^="Bruno Martin"]').waitFor({ timeout: 2000 });
+    await a.page.locator('.trame-remote-cursor[data-label="Sophie Lambert · SCOP Menuiserie de la Bresse"]').waitFor({ timeout: 2000 });
     await a.editor.locator('p').first().click();
     await screenshot(a.page, 'two-editors');
   });
 
   it('keeps typing offline and converges after reconnecting, without losing either side', async () => {
-    const a = await open(marie);
-    const b = await open(bruno);
+    const a = await open(helene);
+    const b = await open(sophie);
     await a.context.setOffline(true);
     await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
     await typeAtEnd(a.page, ' Écrit hors ligne.');
@@ -67,8 +68,8 @@ describe('co-editing the contract in Chromium', () => {
   });
 
   it('keeps offline edits across a reload and sends them when the connection returns', async () => {
-    const a = await open(marie);
-    const b = await open(bruno);
+    const a = await open(helene);
+    const b = await open(sophie);
     await a.context.setOffline(true);
     await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
     await typeAtEnd(a.page, ' Gardé dans le navigateur.');
@@ -80,22 +81,20 @@ describe('co-editing the contract in Chromium', () => {
 
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
-      it(`passes axe-core (WCAG 2.1 AA) on the identity dialog and the editor (${locale}, ${viewport.width} px)`, async () => {
+      it(`passes axe-core (WCAG 2.1 AA) on the sign-in page and the editor (${locale}, ${viewport.width} px)`, async () => {
         const context = await browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
         try {
           if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
           const page = await context.newPage();
           await page.goto(contractUrl());
-          await page.locator('input[name="name"]').waitFor();
+          await page.locator('#sign-in-email').waitFor();
           const tag = `${locale}-${viewport.width}`;
-          await screenshot(page, `identity-${tag}`);
-          const dialogViolations = await findAccessibilityViolations(page);
-          expect(dialogViolations, describeViolations(dialogViolations)).toEqual([]);
+          await screenshot(page, `sign-in-${tag}`);
+          const signInViolations = await findAccessibilityViolations(page);
+          expect(signInViolations, describeViolations(signInViolations)).toEqual([]);
 
-          await page.locator('input[name="name"]').fill(marie.name);
-          await page.locator('select[name="structureId"]').selectOption(marie.structureId);
-          await page.locator('trame-identity-dialog button[type="submit"]').click();
-          await page.locator('trame-connection-status[data-state="connected"][data-synced="true"]').waitFor();
+          await signInThroughPage(page, helene);
+          await waitForContract(page);
           await screenshot(page, `editor-${tag}`);
           const editorViolations = await findAccessibilityViolations(page);
           expect(editorViolations, describeViolations(editorViolations)).toEqual([]);
@@ -108,7 +107,10 @@ describe('co-editing the contract in Chromium', () => {
   }
 
   it('can be used by keyboard: skip link, toolbar reachable, formatting by shortcut', async () => {
-    const a = await open(marie);
+    const a = await open(helene);
+    // After signing in, focus is at the start of the contract's main area; on a fresh load, the skip link comes first.
+    await a.page.reload();
+    await waitForContract(a.page);
     await a.page.keyboard.press('Tab');
     expect(await a.page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Aller au contenu/);
     await typeAtEnd(a.page, ' ');

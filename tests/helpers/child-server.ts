@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface ChildServer {
   process: ChildProcess;
   port: number;
+  url: string;
   wsUrl: string;
   /** Kills the process with SIGKILL: no shutdown code runs. */
   kill(): Promise<void>;
@@ -15,7 +16,7 @@ export interface ChildServer {
 export function startChildServer(dataDir: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SCRYPT_COST: '1024' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -32,6 +33,7 @@ export function startChildServer(dataDir: string): Promise<ChildServer> {
       resolve({
         process: child,
         port,
+        url: `http://127.0.0.1:${port}`,
         wsUrl: `ws://127.0.0.1:${port}/yjs`,
         kill: async () => {
           child.kill('SIGKILL');

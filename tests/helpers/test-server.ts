@@ -37,6 +37,8 @@ export async function startTestServer(
     host: '127.0.0.1',
     logLevel: 'silent',
     idleUnloadMs: 50,
+    // The cheapest scrypt cost: tests sign in often; production keeps the default.
+    scryptCost: 2 ** 10,
     ...overrides,
     dataDir,
   };

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceSummary, WorkspaceView } from '../../shared/schemas/workspace';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
+import { fetchAs, signInAs, type TestSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 describe('REST API', () => {
   let server: TestServer;
+  let member: TestSession;
   beforeAll(async () => {
     server = await startTestServer();
+    member = await signInAs(server.url, 'member');
   });
   afterAll(() => server.destroy());
 
@@ -26,9 +29,9 @@ describe('REST API', () => {
   });
 
   it('seeds the demo workspace with the founding case figures and about 120 structures in networks', async () => {
-    const list = (await (await fetch(`${server.url}/api/workspaces`)).json()) as WorkspaceSummary[];
+    const list = (await (await fetchAs(member, server.url, '/api/workspaces')).json()) as WorkspaceSummary[];
     expect(list.map((w) => w.id)).toEqual([demoWorkspaceId]);
-    const workspace = (await (await fetch(`${server.url}/api/workspaces/${demoWorkspaceId}`)).json()) as WorkspaceView;
+    const workspace = (await (await fetchAs(member, server.url, `/api/workspaces/${demoWorkspaceId}`)).json()) as WorkspaceView;
     expect(workspace.envelope.totalCents).toBe(3_381_649_100);
     expect(workspace.envelope.shares.map((s) => s.amountCents)).toEqual([760_250_000, 342_500_000, 2_278_899_100]);
     expect(workspace.envelope.shares.reduce((sum, s) => sum + s.amountCents, 0)).toBe(workspace.envelope.totalCents);
@@ -39,7 +42,7 @@ describe('REST API', () => {
   });
 
   it('answers an unknown workspace with a French problem', async () => {
-    await expectProblem(await fetch(`${server.url}/api/workspaces/inconnu`), 404, /Espace de travail introuvable/);
+    await expectProblem(await fetchAs(member, server.url, '/api/workspaces/inconnu'), 404, /Espace de travail introuvable/);
   });
 
   it('answers unknown API paths with 404 problem details', async () => {

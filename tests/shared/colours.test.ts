@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, structureColour, structurePalette } from '../../shared/colours';
+import { contrastRatio, neutralColour, structureColour, structurePalette } from '../../shared/colours';
 
 describe('structure colours', () => {
   it('all reach WCAG AA contrast (4.5:1) with white text', () => {
-    for (const colour of structurePalette) expect(contrastRatio('#ffffff', colour)).toBeGreaterThanOrEqual(4.5);
+    for (const colour of [...structurePalette, neutralColour]) expect(contrastRatio('#ffffff', colour)).toBeGreaterThanOrEqual(4.5);
   });
 
   it('are stable per structure and spread across the palette', () => {

@@ -8,7 +8,7 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import type { Plugin } from 'prosemirror-state';
 import { columnResizing, tableEditing } from 'prosemirror-tables';
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
-import type { ContractSession } from '../../controllers/contract-document-controller';
+import type { ContractSession } from '../../controllers/contract-session';
 import { buildInputRules } from './input-rules';
 import { buildKeymaps, type KeymapHooks } from './keymap';
 import { placeholder } from './placeholder';

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { demoWorkspaceId } from '../../../server/demo/seed-demo';
 import { startChildServer, type ChildServer } from '../../helpers/child-server';
+import { signInAs } from '../../helpers/sessions';
 import { makeDataDir } from '../../helpers/test-server';
 import { connectClient, disconnectAll, waitFor, whenSynced } from '../../helpers/yjs-clients';
 
@@ -20,8 +21,9 @@ describe('durability through a hard crash', () => {
     let server: ChildServer = await startChildServer(dataDir);
     cleanup.push(() => server.kill());
 
-    const typist = connectClient(server.wsUrl, documentName);
-    const witness = connectClient(server.wsUrl, documentName);
+    const { token } = await signInAs(server.url, 'member');
+    const typist = connectClient(server.wsUrl, documentName, token);
+    const witness = connectClient(server.wsUrl, documentName, token);
     const providers: WebsocketProvider[] = [typist, witness];
     cleanup.push(() => disconnectAll(...providers));
     await Promise.all([whenSynced(typist), whenSynced(witness)]);
@@ -40,7 +42,7 @@ describe('durability through a hard crash', () => {
     witness.disconnect();
 
     server = await startChildServer(dataDir);
-    const reader = connectClient(server.wsUrl, documentName);
+    const reader = connectClient(server.wsUrl, documentName, token); // sessions survive restarts
     providers.push(reader);
     await whenSynced(reader);
     const recovered = reader.doc.getText('notes').toString();

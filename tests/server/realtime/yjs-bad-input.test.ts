@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { demoWorkspaceId } from '../../../server/demo/seed-demo';
 import { CloseCode, YjsMessageType } from '../../../shared/protocol';
 import { openRawSocket, upgradeStatus } from '../../helpers/raw-socket';
+import { signInAs } from '../../helpers/sessions';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { connectClient, disconnectAll, waitFor, whenSynced } from '../../helpers/yjs-clients';
 
@@ -29,7 +30,13 @@ function textUpdate(text: string): Uint8Array {
 
 describe('y-websocket endpoint, bad input', () => {
   let server: TestServer;
+  let token: string;
   const providers: WebsocketProvider[] = [];
+  const start = async (overrides: Parameters<typeof startTestServer>[0] = {}): Promise<void> => {
+    server = await startTestServer(overrides);
+    token = (await signInAs(server.url, 'member')).token;
+  };
+  const documentUrl = (): string => `${server.wsUrl}/${documentName}?token=${token}`;
   afterEach(async () => {
     disconnectAll(...providers.splice(0));
     await server.destroy();
@@ -38,13 +45,13 @@ describe('y-websocket endpoint, bad input', () => {
   const serverText = (): string => server.trame.rooms.openRooms.get(documentName)?.doc.getText('notes').toString() ?? '';
 
   it('refuses upgrades to unknown documents, invalid names and other paths with an HTTP status', async () => {
-    server = await startTestServer();
+    await start();
     const base = server.url.replace('http', 'ws');
     expect(await upgradeStatus(`${base}/yjs/no-such-document`)).toBe(404);
     expect(await upgradeStatus(`${base}/yjs/..%2F..%2Fetc%2Fpasswd`)).toBe(400);
     expect(await upgradeStatus(`${base}/yjs/%E0%A4%A`)).toBe(400);
     expect(await upgradeStatus(`${base}/elsewhere`)).toBe(404);
-    expect(await upgradeStatus(`${base}/yjs/${documentName}`)).toBe(101);
+    expect(await upgradeStatus(`${base}/yjs/${documentName}?token=${token}`)).toBe(101);
   });
 
   const malformed: [string, Uint8Array | string][] = [
@@ -57,12 +64,12 @@ describe('y-websocket endpoint, bad input', () => {
   ];
   for (const [what, message] of malformed) {
     it(`closes only the sender's connection (4400) on ${what}, and stores nothing`, async () => {
-      server = await startTestServer();
-      const bystander = connectClient(server.wsUrl, documentName);
+      await start();
+      const bystander = connectClient(server.wsUrl, documentName, token);
       providers.push(bystander);
       await whenSynced(bystander);
       const before = logBytes();
-      const raw = await openRawSocket(`${server.wsUrl}/${documentName}`);
+      const raw = await openRawSocket(documentUrl());
       raw.ws.send(message);
       expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
       expect(logBytes()).toBe(before);
@@ -72,8 +79,8 @@ describe('y-websocket endpoint, bad input', () => {
   }
 
   it('closes a connection whose message exceeds the size limit (1009) and stores none of it', async () => {
-    server = await startTestServer({ maxMessageBytes: 64 * 1024 });
-    const raw = await openRawSocket(`${server.wsUrl}/${documentName}`);
+    await start({ maxMessageBytes: 64 * 1024 });
+    const raw = await openRawSocket(documentUrl());
     await waitFor(() => raw.messages.length > 0); // the room is loaded and answering
     const before = logBytes();
     raw.ws.send(updateMessage(textUpdate('x'.repeat(100 * 1024))));
@@ -83,8 +90,8 @@ describe('y-websocket endpoint, bad input', () => {
   });
 
   it('closes a connection that floods messages (4429)', async () => {
-    server = await startTestServer();
-    const raw = await openRawSocket(`${server.wsUrl}/${documentName}`);
+    await start();
+    const raw = await openRawSocket(documentUrl());
     for (let i = 0; i < 2000; i++) raw.ws.send(new Uint8Array([YjsMessageType.auth, 0]));
     expect((await raw.closed).code).toBe(CloseCode.rateLimited);
   });
@@ -98,34 +105,31 @@ describe('read-only connections', () => {
     await server.destroy();
   });
 
-  it('sync and receive edits, but their updates never reach the document, the disk or other clients', async () => {
-    server = await startTestServer({}, {
-      resolveYjsAccess: async (request) => ({ ok: true, access: { canWrite: !(request.url ?? '').includes('readonly=1') } }),
-    });
-    const writer = connectClient(server.wsUrl, documentName);
-    const reader = new (await import('y-websocket')).WebsocketProvider(server.wsUrl, documentName, new Y.Doc(), {
-      WebSocketPolyfill: (await import('ws')).default as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      params: { readonly: '1' },
-    });
-    providers.push(writer, reader);
-    await Promise.all([whenSynced(writer), whenSynced(reader)]);
-    writer.doc.getText('notes').insert(0, 'du rédacteur');
-    await waitFor(() => reader.doc.getText('notes').toString() === 'du rédacteur', 5000, 'reader receives edits');
+  for (const role of ['observer', 'partner'] as const) {
+    it(`sync and receive edits, but a ${role}'s updates never reach the document, the disk or other clients`, async () => {
+      server = await startTestServer();
+      const writer = connectClient(server.wsUrl, documentName, (await signInAs(server.url, 'member')).token);
+      const reader = connectClient(server.wsUrl, documentName, (await signInAs(server.url, role)).token);
+      providers.push(writer, reader);
+      await Promise.all([whenSynced(writer), whenSynced(reader)]);
+      writer.doc.getText('notes').insert(0, 'du rédacteur');
+      await waitFor(() => reader.doc.getText('notes').toString() === 'du rédacteur', 5000, 'reader receives edits');
 
-    const logPath = join(server.dataDir, 'docs', `${documentName}.ylog`);
-    await server.trame.rooms.openRooms.get(documentName)?.whenDurable();
-    const before = statSync(logPath).size;
-    reader.doc.getText('notes').insert(0, 'INTRUS ');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(server.trame.rooms.openRooms.get(documentName)?.doc.getText('notes').toString()).toBe('du rédacteur');
-    expect(writer.doc.getText('notes').toString()).toBe('du rédacteur');
-    expect(statSync(logPath).size).toBe(before);
-  });
+      const logPath = join(server.dataDir, 'docs', `${documentName}.ylog`);
+      await server.trame.rooms.openRooms.get(documentName)?.whenDurable();
+      const before = statSync(logPath).size;
+      reader.doc.getText('notes').insert(0, 'INTRUS ');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(server.trame.rooms.openRooms.get(documentName)?.doc.getText('notes').toString()).toBe('du rédacteur');
+      expect(writer.doc.getText('notes').toString()).toBe('du rédacteur');
+      expect(statSync(logPath).size).toBe(before);
+    });
+  }
 
   it('are told once, with the y-websocket permission-denied message', async () => {
-    server = await startTestServer({}, { resolveYjsAccess: async () => ({ ok: true, access: { canWrite: false } }) });
-    const raw = await openRawSocket(`${server.wsUrl}/${documentName}`);
+    server = await startTestServer();
+    const { token } = await signInAs(server.url, 'observer');
+    const raw = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}`);
     raw.ws.send(updateMessage(textUpdate('a')));
     raw.ws.send(updateMessage(textUpdate('b')));
     await waitFor(() => raw.messages.some((m) => m[0] === YjsMessageType.auth), 5000, 'permission denied');

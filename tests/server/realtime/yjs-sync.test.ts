@@ -7,6 +7,7 @@ import { contractSchema } from '../../../shared/contract-schema';
 import { contractFragmentName } from '../../../shared/document-names';
 import { demoWorkspaceId } from '../../../server/demo/seed-demo';
 import { RecordKind, decodeLog } from '../../../server/store/update-log-format';
+import { signInAs } from '../../helpers/sessions';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { connectClient, disconnectAll, waitFor, whenSynced } from '../../helpers/yjs-clients';
 import type { WebsocketProvider } from 'y-websocket';
@@ -15,11 +16,16 @@ const documentName = `${demoWorkspaceId}.contract`;
 
 describe('y-websocket endpoint', () => {
   let server: TestServer;
+  let token: string;
   const providers: WebsocketProvider[] = [];
   const connect = (doc?: Y.Doc): WebsocketProvider => {
-    const provider = connectClient(server.wsUrl, documentName, doc);
+    const provider = connectClient(server.wsUrl, documentName, token, doc);
     providers.push(provider);
     return provider;
+  };
+  const start = async (dataDir?: string): Promise<void> => {
+    server = await startTestServer(dataDir === undefined ? {} : { dataDir });
+    token = (await signInAs(server.url, 'member')).token;
   };
   afterEach(async () => {
     disconnectAll(...providers.splice(0));
@@ -27,7 +33,7 @@ describe('y-websocket endpoint', () => {
   });
 
   it('lets two standard WebsocketProvider clients co-edit and converge', async () => {
-    server = await startTestServer();
+    await start();
     const alice = connect();
     const bob = connect();
     await Promise.all([whenSynced(alice), whenSynced(bob)]);
@@ -38,7 +44,7 @@ describe('y-websocket endpoint', () => {
   });
 
   it('loads the document before answering: the first sync already holds the seeded contract', async () => {
-    server = await startTestServer();
+    await start();
     const reader = connect();
     await whenSynced(reader);
     const contract = yXmlFragmentToProseMirrorRootNode(reader.doc.getXmlFragment(contractFragmentName), contractSchema);
@@ -48,7 +54,7 @@ describe('y-websocket endpoint', () => {
   });
 
   it('keeps content across a server restart on the same data folder', async () => {
-    server = await startTestServer();
+    await start();
     const writer = connect();
     await whenSynced(writer);
     writer.doc.getText('notes').insert(0, 'persisté');
@@ -56,14 +62,14 @@ describe('y-websocket endpoint', () => {
     disconnectAll(...providers.splice(0));
     const { dataDir } = server;
     await server.stop();
-    server = await startTestServer({ dataDir });
+    await start(dataDir);
     const reader = connect();
     await whenSynced(reader);
     expect(reader.doc.getText('notes').toString()).toBe('persisté');
   });
 
   it('writes an update to the log before any other client receives it', async () => {
-    server = await startTestServer();
+    await start();
     const writer = connect();
     const observer = connect();
     await Promise.all([whenSynced(writer), whenSynced(observer)]);
@@ -87,7 +93,7 @@ describe('y-websocket endpoint', () => {
   });
 
   it('relays awareness (who is here, cursors) between clients', async () => {
-    server = await startTestServer();
+    await start();
     const alice = connect();
     const bob = connect();
     await Promise.all([whenSynced(alice), whenSynced(bob)]);
@@ -98,7 +104,7 @@ describe('y-websocket endpoint', () => {
   });
 
   it('gives a new joiner what others wrote while it was away', async () => {
-    server = await startTestServer();
+    await start();
     const early = connect();
     await whenSynced(early);
     for (let i = 0; i < 100; i++) early.doc.getText('notes').insert(i, String(i % 10));

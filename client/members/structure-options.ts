@@ -1,4 +1,4 @@
-/** Structures grouped by network and filtered by a search, for the identity form's list. */
+/** Structures grouped by network and filtered by a search, for the structure pickers. */
 import type { Network, StructureView } from '../../shared/schemas/workspace';
 
 /** One `<optgroup>`: a network and its structures, alphabetical. */

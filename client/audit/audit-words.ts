@@ -1,0 +1,87 @@
+/**
+ * The audit log in plain words: what each recorded action means, and what it was about (people
+ * and structures by name rather than by id), in the interface language.
+ */
+import { msg, str } from '@lit/localize';
+import { roles, type Role } from '../../shared/permissions';
+import type { AuditEventView } from '../api/audit';
+import { roleName } from '../i18n/role-names';
+
+/** Names to show instead of ids. */
+export interface AuditNames {
+  people: ReadonlyMap<string, string>;
+  structures: ReadonlyMap<string, string>;
+}
+
+const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value);
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** What happened, as a short sentence. */
+export function auditActionWords(action: string): string {
+  switch (action) {
+    case 'auth.signedIn': return msg('Connexion', { id: 'audit.action.signedIn' });
+    case 'auth.signInFailed': return msg('Échec de connexion', { id: 'audit.action.signInFailed' });
+    case 'auth.signedOut': return msg('Déconnexion', { id: 'audit.action.signedOut' });
+    case 'auth.setupCompleted': return msg('Installation : compte de coordination créé', { id: 'audit.action.setup' });
+    case 'auth.passwordChanged': return msg('Mot de passe changé', { id: 'audit.action.passwordChanged' });
+    case 'auth.tokenCreated': return msg('Jeton d’accès créé', { id: 'audit.action.tokenCreated' });
+    case 'auth.sessionsRevoked': return msg('Sessions terminées', { id: 'audit.action.sessionsRevoked' });
+    case 'members.invited': return msg('Invitation envoyée', { id: 'audit.action.invited' });
+    case 'members.invitationAccepted': return msg('Invitation acceptée', { id: 'audit.action.accepted' });
+    case 'members.invitationRevoked': return msg('Invitation annulée', { id: 'audit.action.revoked' });
+    case 'members.roleChanged': return msg('Rôle changé', { id: 'audit.action.roleChanged' });
+    case 'members.imported': return msg('Import de membres', { id: 'audit.action.imported' });
+    case 'structures.representativeSet': return msg('Représentant·e désigné·e', { id: 'audit.action.representative' });
+    case 'permission.refused': return msg('Action refusée', { id: 'audit.action.refused' });
+    default: return action;
+  }
+}
+
+/** What a refused person tried to do, in words. */
+function attemptWords(action: unknown): string {
+  switch (action) {
+    case 'workspace.read': return msg('ouvrir l’espace de travail', { id: 'audit.attempt.workspaceRead' });
+    case 'presence.join': return msg('apparaître parmi les présents', { id: 'audit.attempt.presenceJoin' });
+    case 'contract.edit': return msg('modifier le contrat', { id: 'audit.attempt.contractEdit' });
+    case 'members.read': return msg('voir la liste des membres', { id: 'audit.attempt.membersRead' });
+    case 'members.invite': return msg('inviter une personne', { id: 'audit.attempt.membersInvite' });
+    case 'members.import': return msg('importer des membres', { id: 'audit.attempt.membersImport' });
+    case 'members.changeRole': return msg('changer un rôle', { id: 'audit.attempt.changeRole' });
+    case 'structures.setRepresentative': return msg('désigner un·e représentant·e', { id: 'audit.attempt.representative' });
+    case 'audit.read': return msg('lire le journal', { id: 'audit.attempt.auditRead' });
+    default: return text(action);
+  }
+}
+
+function channelWords(channel: unknown): string {
+  if (channel === 'yjs') return msg('édition en temps réel', { id: 'audit.channel.yjs' });
+  if (channel === 'socket') return msg('présence', { id: 'audit.channel.socket' });
+  return msg('interface', { id: 'audit.channel.rest' });
+}
+
+/** What the action was about, with its details. */
+export function auditTargetWords(event: AuditEventView, names: AuditNames): string {
+  const { detail, target } = event;
+  const person = (id: unknown): string => (typeof id === 'string' ? (names.people.get(id) ?? msg('une personne', { id: 'audit.somePerson' })) : '');
+  const structure = (id: unknown): string => (typeof id === 'string' ? (names.structures.get(id) ?? id) : '');
+  switch (event.action) {
+    case 'members.invited':
+      return `${text(target)} — ${isRole(detail['role']) ? roleName(detail['role']) : ''}, ${structure(detail['structureId'])}`;
+    case 'members.invitationAccepted':
+      return `${text(target)}${isRole(detail['role']) ? ` — ${roleName(detail['role'])}` : ''}`;
+    case 'members.roleChanged':
+      return `${person(target)} — ${isRole(detail['from']) ? roleName(detail['from']) : '?'} → ${isRole(detail['to']) ? roleName(detail['to']) : '?'}`;
+    case 'members.imported':
+      return msg(str`structures créées : ${text(detail['structures'])}, invitations : ${text(detail['invitations'])}, lignes : ${text(detail['lines'])}`, { id: 'audit.imported' });
+    case 'structures.representativeSet':
+      return detail['personId'] === null
+        ? msg(str`${structure(target)} : plus de représentant·e`, { id: 'audit.representative.none' })
+        : `${structure(target)} — ${person(detail['personId'])}`;
+    case 'auth.tokenCreated':
+      return text(detail['label']);
+    case 'permission.refused':
+      return `${attemptWords(detail['action'])} (${channelWords(detail['channel'])})`;
+    default:
+      return text(target);
+  }
+}

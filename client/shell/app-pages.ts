@@ -1,0 +1,136 @@
+/**
+ * Which page the app shows for a route and a session, as a light-DOM template: the public pages
+ * (sign-in, setup, invitation), the account, and the pages of a workspace, each only for the
+ * roles that may use it (the server refuses the others anyway; this spares people the refusal).
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { can, type Action } from '../../shared/permissions';
+import type { Me } from '../../shared/schemas/people';
+import type { WorkspaceView } from '../../shared/schemas/workspace';
+import type { SessionState } from '../controllers/session-controller';
+import type { WorkspaceLoad } from '../controllers/workspace-controller';
+import type { Route, WorkspacePage } from '../routing/routes';
+import { renderContractPage, type ContractState } from './contract-page';
+import type { Identity } from './identity';
+import { renderStatusBody, renderStatusPage } from './status-page';
+import { pageName, renderWorkspace } from './workspace-layout';
+import '../account/account-page';
+import '../audit/audit-page';
+import '../auth/invitation-page';
+import '../auth/setup-page';
+import '../auth/sign-in-page';
+import '../imports/import-page';
+import '../members/invite-page';
+import '../members/members-page';
+
+/** Everything the page area depends on. */
+export interface PageInput {
+  route: Route;
+  session: SessionState;
+  workspace: WorkspaceLoad;
+  identity: Identity | null;
+  contract: ContractState;
+  presenceProblem: string | null;
+  isWriteRefused: boolean;
+  signOutProblem: string | null;
+  onRetrySession: () => void;
+  onRetryWorkspace: () => void;
+}
+
+const noop = (): void => undefined;
+
+/** The page for the current route. */
+export function renderPage(input: PageInput): TemplateResult {
+  const { route, session } = input;
+  if (session.status === 'loading') return renderStatusPage({ status: 'loading', message: msg('Chargement de Trame…', { id: 'status.starting' }) }, noop);
+  if (session.status === 'error') {
+    return renderStatusPage({ status: 'error', title: msg('Trame n’a pas pu démarrer', { id: 'status.startError' }), message: session.message }, input.onRetrySession);
+  }
+  const me = session.status === 'signed-in' ? session.me : null;
+  if (route.kind === 'sign-in') return plainMain(html`<trame-sign-in-page></trame-sign-in-page>`, null);
+  if (route.kind === 'setup') return plainMain(html`<trame-setup-page></trame-setup-page>`, null);
+  if (route.kind === 'invitation') return plainMain(html`<trame-invitation-page .me=${me}></trame-invitation-page>`, input.signOutProblem);
+  // Signed out on a private page: the app is already on its way to the sign-in page.
+  if (me === null) return renderStatusPage({ status: 'loading', message: msg('Ouverture de la page de connexion…', { id: 'status.toSignIn' }) }, noop);
+  if (route.kind === 'not-found') return renderStatusPage({ status: 'not-found' }, noop);
+  const load = input.workspace;
+  const view = load.status === 'ready' ? load.view : null;
+  const role = input.identity?.role;
+  if (route.kind === 'account') {
+    const page = html`${signOutNotice(input.signOutProblem)}<trame-account-page .me=${me}></trame-account-page>`;
+    return view === null ? plainMain(page, null) : renderWorkspace({ view, role, place: 'account', content: page });
+  }
+  if (view === null || route.kind === 'home' || view.id !== route.workspaceId) {
+    if (load.status === 'empty' || load.status === 'error') return renderStatusPage(load, input.onRetryWorkspace);
+    return renderStatusPage({ status: 'loading' }, noop);
+  }
+  const content = html`${signOutNotice(input.signOutProblem)}${workspacePage(route.page, input, view, me)}`;
+  return renderWorkspace({ view, role, place: route.page, content });
+}
+
+/** The document title for a route. */
+export function pageTitle(route: Route, view: WorkspaceView | null): string {
+  switch (route.kind) {
+    case 'sign-in':
+      return msg('Connexion · Trame', { id: 'title.signIn' });
+    case 'setup':
+      return msg('Installation · Trame', { id: 'title.setup' });
+    case 'invitation':
+      return msg('Invitation · Trame', { id: 'title.invitation' });
+    case 'account':
+      return msg('Mon compte · Trame', { id: 'title.account' });
+    case 'workspace':
+      return view === null ? 'Trame' : msg(str`${pageName(route.page)} — ${view.name} · Trame`, { id: 'title.workspacePage' });
+    default:
+      return 'Trame';
+  }
+}
+
+const pageAction: Record<Exclude<WorkspacePage, 'contract'>, Action> = {
+  members: 'members.read',
+  invite: 'members.invite',
+  import: 'members.import',
+  audit: 'audit.read',
+};
+
+function workspacePage(page: WorkspacePage, input: PageInput, view: WorkspaceView, me: Me): TemplateResult {
+  const role = input.identity?.role;
+  if (page !== 'contract' && !can(role, pageAction[page])) {
+    return renderStatusBody({ status: 'forbidden', message: refusal(pageAction[page]) }, noop);
+  }
+  switch (page) {
+    case 'contract':
+      return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused });
+    case 'members':
+      return html`<trame-members-page .view=${view} .viewerRole=${role} .me=${me}></trame-members-page>`;
+    case 'invite':
+      return html`<trame-invite-page .view=${view}></trame-invite-page>`;
+    case 'import':
+      return html`<trame-import-page .view=${view}></trame-import-page>`;
+    case 'audit':
+      return html`<trame-audit-page .view=${view}></trame-audit-page>`;
+  }
+}
+
+function refusal(action: Action): string {
+  switch (action) {
+    case 'members.read':
+      return msg('Votre rôle ne permet pas de voir la liste des membres.', { id: 'refusal.membersRead' });
+    case 'audit.read':
+      return msg('Seule la coordination peut consulter le journal.', { id: 'refusal.auditRead' });
+    case 'members.import':
+      return msg('Seule la coordination peut importer des membres.', { id: 'refusal.membersImport' });
+    default:
+      return msg('Seule la coordination peut inviter des personnes.', { id: 'refusal.membersInvite' });
+  }
+}
+
+function plainMain(content: TemplateResult, problem: string | null): TemplateResult {
+  return html`<main id="contenu" class="plain-main" tabindex="-1">${signOutNotice(problem)}${content}</main>`;
+}
+
+function signOutNotice(problem: string | null): TemplateResult | typeof nothing {
+  if (problem === null) return nothing;
+  return html`<div class="notice notice--error page" role="alert"><p>${msg('La déconnexion n’a pas abouti :', { id: 'account.signOut.failed' })} ${problem}</p></div>`;
+}

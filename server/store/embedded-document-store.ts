@@ -25,6 +25,8 @@ interface OpenLog {
   updatesSinceSnapshot: number;
   isDirty: boolean;
   fsyncTimer: NodeJS.Timeout | undefined;
+  /** An fdatasync in flight. It runs beside the queue (appends need not wait for it), so closing the file waits for it. */
+  syncing: Promise<void> | undefined;
   /** Serialises operations on this file: appends and compaction never interleave. */
   tail: Promise<unknown>;
 }
@@ -86,7 +88,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       await handle.truncate(validBytes);
     }
     await handle.datasync();
-    this.logs.set(name, { handle, bytes: validBytes, updatesSinceSnapshot, isDirty: false, fsyncTimer: undefined, tail: Promise.resolve() });
+    this.logs.set(name, { handle, bytes: validBytes, updatesSinceSnapshot, isDirty: false, fsyncTimer: undefined, syncing: undefined, tail: Promise.resolve() });
   }
 
   private async logOf(name: string): Promise<OpenLog> {
@@ -137,16 +139,23 @@ export class EmbeddedDocumentStore implements DocumentStore {
     log.isDirty = true;
     log.fsyncTimer ??= setTimeout(() => {
       log.fsyncTimer = undefined;
-      void this.enqueue(log, () => this.sync(log)).catch((error: unknown) => {
+      this.sync(log).catch((error: unknown) => {
         this.logger.error({ err: error }, 'fsync of a document log failed');
       });
     }, this.fsyncIntervalMs);
   }
 
+  /**
+   * fdatasync outside the append queue: a write issued meanwhile is simply synced by the next
+   * round (it marks the log dirty again). One sync at a time per file.
+   */
   private async sync(log: OpenLog): Promise<void> {
+    while (log.syncing !== undefined) await log.syncing;
     if (!log.isDirty) return;
     log.isDirty = false;
-    await log.handle.datasync();
+    const handle = log.handle;
+    log.syncing = handle.datasync().finally(() => (log.syncing = undefined));
+    await log.syncing;
   }
 
   compact(name: string, stateV2: Uint8Array): Promise<void> {
@@ -164,6 +173,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       }
       if (log.fsyncTimer !== undefined) clearTimeout(log.fsyncTimer);
       log.fsyncTimer = undefined;
+      await log.syncing;
       await log.handle.close();
       await rename(temporaryPath, path);
       await syncDirectory(this.docsDir);

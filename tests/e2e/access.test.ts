@@ -3,13 +3,13 @@
  * to a new account that edits the contract, an observer's read-only editor, a refused sign-in,
  * the CSV import's preview and import, and axe-core on every access page.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, launchBrowser, screenshot } from '../helpers/browser';
+import { expectNoAccessibilityViolations, screenshot } from '../helpers/browser';
 import { fetchAs, signInAs } from '../helpers/sessions';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { demoAccount, openContract, signInThroughPage, typeAtEnd, waitForContract, waitForText, type OpenContract } from './contract-page';
+import { demoAccount, signInThroughPage, typeAtEnd, waitForContract, waitForText } from './contract-page';
+import { useServerAndBrowser } from './e2e-fixture';
 
 const header = 'structure;reseau;ville;departement;email;nom;role;representant';
 const invalidCsv = [
@@ -21,32 +21,10 @@ const invalidCsv = [
 const validCsv = [header, 'SCOP Nouvelle Vague;cooperatives;Lyon;69;alice@exemple.org;Alice Martin;membre;oui'].join('\r\n');
 
 describe('accounts and permissions in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const opened: OpenContract[] = [];
-  const contractUrl = (): string => `${server.url}/w/${demoWorkspaceId}`;
-  const open = async (...args: Parameters<typeof openContract> extends [unknown, unknown, ...infer Rest] ? Rest : never): Promise<OpenContract> => {
-    const page = await openContract(browser, contractUrl(), ...args);
-    opened.push(page);
-    return page;
-  };
-  const expectNoViolations = async (page: Page): Promise<void> => {
-    const violations = await findAccessibilityViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const { context } of opened) await context.close();
-    await browser.close();
-    await server.destroy();
-  });
+  const e2e = useServerAndBrowser();
 
   it('lets a coordinator invite a new email; the invitee signs up through the link and edits', async () => {
-    const coordinator = await open(demoAccount('coordinator'), { permissions: ['clipboard-read', 'clipboard-write'] });
+    const coordinator = await e2e.open(demoAccount('coordinator'), { permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = coordinator;
     await page.locator('.workspace__nav a', { hasText: 'Membres' }).click();
     await page.locator('.member', { hasText: 'Sophie Lambert' }).waitFor();
@@ -69,9 +47,9 @@ describe('accounts and permissions in Chromium', () => {
     await page.locator('.workspace__nav a', { hasText: 'Contrat' }).click();
     await waitForContract(page);
 
-    const inviteeContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const inviteeContext = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const invitee = await inviteeContext.newPage();
-    opened.push({ context: inviteeContext, page: invitee, editor: invitee.locator('trame-contract-editor .ProseMirror') });
+    e2e.closeAfterwards(inviteeContext);
     await invitee.goto(link);
     await invitee.locator('h1', { hasText: 'Invitation à rejoindre' }).waitFor();
     const facts = await invitee.locator('.facts').textContent();
@@ -91,7 +69,7 @@ describe('accounts and permissions in Chromium', () => {
     await page.locator('.trame-remote-cursor[data-label="Nadia Bouchard · SCOP Menuiserie de la Bresse"]').waitFor({ timeout: 2000 });
 
     // The link is one-time: opened again, it says so.
-    const again = await browser.newContext();
+    const again = await e2e.browser.newContext();
     const againPage = await again.newPage();
     await againPage.goto(link);
     await againPage.locator('[role="alert"]', { hasText: 'Cette invitation a déjà été utilisée.' }).waitFor();
@@ -99,8 +77,8 @@ describe('accounts and permissions in Chromium', () => {
   });
 
   it('shows an observer a read-only editor that still receives the members’ edits', async () => {
-    const member = await open(demoAccount('member'));
-    const observer = await open(demoAccount('observer'));
+    const member = await e2e.open(demoAccount('member'));
+    const observer = await e2e.open(demoAccount('observer'));
     const notice = observer.page.locator('[data-testid="readonly-notice"]');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Lecture seule : votre rôle (Observateur) permet de lire le contrat.');
@@ -123,16 +101,16 @@ describe('accounts and permissions in Chromium', () => {
 
     // Pages the role does not open are not offered, and say so when reached by their address.
     expect(await observer.page.locator('.workspace__nav').textContent()).not.toContain('Membres');
-    await observer.page.goto(`${server.url}/w/${demoWorkspaceId}/membres`);
+    await observer.page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres`);
     await observer.page.locator('h1', { hasText: 'Cette page n’est pas ouverte à votre rôle' }).waitFor();
     expect(await observer.page.locator('main').textContent()).toContain('Votre rôle ne permet pas de voir la liste des membres.');
   });
 
   it('refuses a wrong password with the French message, then rate-limits with when to retry', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/connexion`);
+      await page.goto(`${e2e.server.url}/connexion`);
       await signInThroughPage(page, { email: 'coordination@trame.example', password: 'pas le bon mot de passe' });
       const alert = page.locator('#sign-in-problem');
       await alert.waitFor();
@@ -154,8 +132,8 @@ describe('accounts and permissions in Chromium', () => {
   });
 
   it('previews a CSV import line by line, blocks it while a line is wrong, then imports a valid file', async () => {
-    const { page } = await open(demoAccount('coordinator'));
-    await page.goto(`${server.url}/w/${demoWorkspaceId}/membres/importer`);
+    const { page } = await e2e.open(demoAccount('coordinator'));
+    await page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres/importer`);
     await page.locator('#import-file').setInputFiles({ name: 'sans-reseau.csv', mimeType: 'text/csv', buffer: Buffer.from('structure;ville\r\nSCOP Test;Lyon', 'utf8') });
     await page.locator('[role="alert"]', { hasText: 'Ce fichier CSV n’a pas de colonne « réseau ». Ajoutez-la ou partez du modèle à télécharger.' }).waitFor();
     expect(await page.locator('[data-testid="import-apply"]').isDisabled()).toBe(true);
@@ -191,14 +169,14 @@ describe('accounts and permissions in Chromium', () => {
       const tag = `${locale}-${viewport.width}`;
       /** A context where axe can be injected (CSP forbids it otherwise), in the test's language and width. */
       const newAxeContext = async (): Promise<BrowserContext> => {
-        const context = await browser.newContext({ viewport, bypassCSP: true });
+        const context = await e2e.browser.newContext({ viewport, bypassCSP: true });
         if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
         return context;
       };
 
       it(`passes axe-core on the invitation, sign-in and members pages (${tag})`, async () => {
-        const coordinator = await signInAs(server.url, 'coordinator');
-        const created = await fetchAs(coordinator, server.url, `/api/workspaces/${demoWorkspaceId}/invitations`, {
+        const coordinator = await signInAs(e2e.server.url, 'coordinator');
+        const created = await fetchAs(coordinator, e2e.server.url, `/api/workspaces/${demoWorkspaceId}/invitations`, {
           method: 'POST',
           body: JSON.stringify({ email: `axe-${tag}@exemple.org`, role: 'partner', structureId: 'cress-rhone-alpes' }),
         });
@@ -206,31 +184,31 @@ describe('accounts and permissions in Chromium', () => {
         const context = await newAxeContext();
         try {
           const page = await context.newPage();
-          await page.goto(`${server.url}${linkPath}`);
+          await page.goto(`${e2e.server.url}${linkPath}`);
           await page.locator('#sign-up-name').waitFor();
           await screenshot(page, `invitation-${tag}`);
-          await expectNoViolations(page);
+          await expectNoAccessibilityViolations(page);
 
-          await page.goto(`${server.url}/w/${demoWorkspaceId}/membres?reseau=cooperatives`);
+          await page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres?reseau=cooperatives`);
           await page.locator('#sign-in-email').waitFor();
           await screenshot(page, `sign-in-${tag}`);
-          await expectNoViolations(page);
+          await expectNoAccessibilityViolations(page);
           await signInThroughPage(page, demoAccount('coordinator'));
           await page.locator('.member', { hasText: 'Sophie Lambert' }).waitFor();
           expect(await page.locator('#filter-network').inputValue()).toBe('cooperatives');
           await screenshot(page, `members-${tag}`);
-          await expectNoViolations(page);
+          await expectNoAccessibilityViolations(page);
         } finally {
           await context.close();
         }
       });
 
       it(`passes axe-core on the invite, import, journal and account pages (${tag})`, async () => {
-        const coordinator = await signInAs(server.url, 'coordinator');
+        const coordinator = await signInAs(e2e.server.url, 'coordinator');
         const context = await newAxeContext();
         try {
           const [name = '', value = ''] = coordinator.cookie.split('=', 2);
-          await context.addCookies([{ name, value, url: server.url }]);
+          await context.addCookies([{ name, value, url: e2e.server.url }]);
           const page = await context.newPage();
           const pages: [string, string, string][] = [
             [`/w/${demoWorkspaceId}/membres/inviter`, 'trame-invitation-list tbody tr', 'invite'],
@@ -238,17 +216,17 @@ describe('accounts and permissions in Chromium', () => {
             ['/compte', 'trame-sessions-list tbody tr', 'account'],
           ];
           for (const [path, ready, pageName] of pages) {
-            await page.goto(`${server.url}${path}`);
+            await page.goto(`${e2e.server.url}${path}`);
             await page.locator(ready).first().waitFor();
             await screenshot(page, `${pageName}-${tag}`);
-            await expectNoViolations(page);
+            await expectNoAccessibilityViolations(page);
           }
-          await page.goto(`${server.url}/w/${demoWorkspaceId}/membres/importer`);
+          await page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres/importer`);
           await page.locator('#import-file').setInputFiles({ name: 'membres.csv', mimeType: 'text/csv', buffer: Buffer.from(invalidCsv, 'utf8') });
           await page.locator('.import-table').waitFor();
           await page.locator('.import-table').scrollIntoViewIfNeeded();
           await screenshot(page, `import-${tag}`);
-          await expectNoViolations(page);
+          await expectNoAccessibilityViolations(page);
         } finally {
           await context.close();
         }

@@ -3,41 +3,19 @@
  * the last coordinator), a session that ends elsewhere sends people to sign in and back, signing
  * out, and the first coordinator's one-time setup link.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, launchBrowser, screenshot } from '../helpers/browser';
+import { expectNoAccessibilityViolations, screenshot } from '../helpers/browser';
 import { fetchAs, signInAs } from '../helpers/sessions';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { demoAccount, openContract, signInThroughPage, waitForContract, type OpenContract } from './contract-page';
+import { demoAccount, signInThroughPage, waitForContract } from './contract-page';
+import { useServerAndBrowser } from './e2e-fixture';
 
 describe('managing accounts in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const opened: OpenContract[] = [];
-  const open = async (...args: Parameters<typeof openContract> extends [unknown, unknown, ...infer Rest] ? Rest : never): Promise<OpenContract> => {
-    const page = await openContract(browser, `${server.url}/w/${demoWorkspaceId}`, ...args);
-    opened.push(page);
-    return page;
-  };
-  const expectNoViolations = async (page: Page): Promise<void> => {
-    const violations = await findAccessibilityViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const { context } of opened) await context.close();
-    await browser.close();
-    await server.destroy();
-  });
+  const e2e = useServerAndBrowser();
 
   it('lets the coordination change a role after confirming, and refuses to remove the last coordinator', async () => {
-    const { page } = await open(demoAccount('coordinator'));
-    await page.goto(`${server.url}/w/${demoWorkspaceId}/membres?q=Garnier`);
+    const { page } = await e2e.open(demoAccount('coordinator'));
+    await page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres?q=Garnier`);
     const helene = page.locator('.member', { hasText: 'Hélène Garnier' });
     await helene.locator('select').selectOption('member');
     await helene.locator('button', { hasText: 'Changer' }).click();
@@ -60,12 +38,12 @@ describe('managing accounts in Chromium', () => {
 
 
   it('sends people to sign in with an explanation when their session ends, then back to where they were', async () => {
-    const { page } = await open(demoAccount('member'));
+    const { page } = await e2e.open(demoAccount('member'));
     // The same person, on another device, ends their other browser sessions ("Terminer" in "Mon compte").
-    const elsewhere = await signInAs(server.url, 'member');
-    const sessions = (await (await fetchAs(elsewhere, server.url, '/api/me/sessions')).json()) as { id: string; kind: string; isCurrent: boolean }[];
+    const elsewhere = await signInAs(e2e.server.url, 'member');
+    const sessions = (await (await fetchAs(elsewhere, e2e.server.url, '/api/me/sessions')).json()) as { id: string; kind: string; isCurrent: boolean }[];
     for (const session of sessions.filter((candidate) => candidate.kind === 'browser' && !candidate.isCurrent)) {
-      expect((await fetchAs(elsewhere, server.url, `/api/me/sessions/${session.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await fetchAs(elsewhere, e2e.server.url, `/api/me/sessions/${session.id}`, { method: 'DELETE' })).status).toBe(204);
     }
     await page.locator('.notice', { hasText: 'Votre session a pris fin' }).waitFor({ timeout: 5000 });
     expect(new URL(page.url()).pathname).toBe('/connexion');
@@ -78,17 +56,17 @@ describe('managing accounts in Chromium', () => {
     await page.locator('trame-account-menu .toggle').click();
     await page.locator('trame-account-menu .sign-out').click();
     await page.locator('.notice', { hasText: 'Vous êtes déconnecté·e' }).waitFor();
-    expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401);
+    expect((await page.request.get(`${e2e.server.url}/api/me`)).status()).toBe(401);
   });
 
 
   it('creates the first coordinator through the one-time setup link', async () => {
-    const setupPath = server.trame.setupPath;
+    const setupPath = e2e.server.trame.setupPath;
     expect(setupPath).toMatch(/^\/installation#.+/);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}${setupPath ?? ''}`);
+      await page.goto(`${e2e.server.url}${setupPath ?? ''}`);
       await page.locator('#setup-email').fill('cress@exemple.org');
       await page.locator('#setup-name').fill('Claire Vidal');
       await page.locator('#setup-password').fill('une longue phrase');
@@ -96,7 +74,7 @@ describe('managing accounts in Chromium', () => {
       await page.locator('trame-setup-page button[type="submit"]').click();
       await page.locator('#setup-confirmation-error', { hasText: 'ne sont pas identiques' }).waitFor();
       await screenshot(page, 'setup-fr-1280');
-      await expectNoViolations(page);
+      await expectNoAccessibilityViolations(page);
       await page.locator('#setup-confirmation').fill('une longue phrase');
       await page.locator('trame-setup-page button[type="submit"]').click();
       await waitForContract(page);

@@ -1,38 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, launchBrowser, screenshot } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { demoAccount, openContract, signInThroughPage, typeAtEnd, waitForContract, waitForText, type OpenContract } from './contract-page';
+import { describe, expect, it } from 'vitest';
+import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { demoAccount, signInThroughPage, typeAtEnd, waitForContract, waitForText } from './contract-page';
+import { useServerAndBrowser } from './e2e-fixture';
 
 // Hélène Garnier (coordination, CRESS Rhône-Alpes) and Sophie Lambert (member, SCOP Menuiserie de la Bresse).
 const helene = demoAccount('coordinator');
 const sophie = demoAccount('member');
 
 describe('co-editing the contract in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const opened: OpenContract[] = [];
-  const contractUrl = (): string => `${server.url}/w/${demoWorkspaceId}`;
-  const open = async (...args: Parameters<typeof openContract> extends [unknown, unknown, ...infer Rest] ? Rest : never): Promise<OpenContract> => {
-    const page = await openContract(browser, contractUrl(), ...args);
-    opened.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const { context } of opened) await context.close();
-    await browser.close();
-    await server.destroy();
-  });
+  const e2e = useServerAndBrowser();
 
   it('shows what one person types on the other page within a second, both ways', async () => {
-    const a = await open(helene);
-    const b = await open(sophie);
+    const a = await e2e.open(helene);
+    const b = await e2e.open(sophie);
     await expect.poll(() => a.page.locator('[data-testid="presence-list"] li').count(), { timeout: 5000 }).toBe(2);
 
     await typeAtEnd(a.page, ' Proposition d’Hélène.');
@@ -51,8 +31,8 @@ describe('co-editing the contract in Chromium', () => {
   });
 
   it('keeps typing offline and converges after reconnecting, without losing either side', async () => {
-    const a = await open(helene);
-    const b = await open(sophie);
+    const a = await e2e.open(helene);
+    const b = await e2e.open(sophie);
     await a.context.setOffline(true);
     await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
     await typeAtEnd(a.page, ' Écrit hors ligne.');
@@ -68,8 +48,8 @@ describe('co-editing the contract in Chromium', () => {
   });
 
   it('keeps offline edits across a reload and sends them when the connection returns', async () => {
-    const a = await open(helene);
-    const b = await open(sophie);
+    const a = await e2e.open(helene);
+    const b = await e2e.open(sophie);
     await a.context.setOffline(true);
     await a.page.locator('trame-connection-status[data-state="offline"]').waitFor({ timeout: 5000 });
     await typeAtEnd(a.page, ' Gardé dans le navigateur.');
@@ -82,11 +62,11 @@ describe('co-editing the contract in Chromium', () => {
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
       it(`passes axe-core (WCAG 2.1 AA) on the sign-in page and the editor (${locale}, ${viewport.width} px)`, async () => {
-        const context = await browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
+        const context = await e2e.browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
         try {
           if (locale === 'en') await context.addInitScript(() => localStorage.setItem('trame:locale', 'en'));
           const page = await context.newPage();
-          await page.goto(contractUrl());
+          await page.goto(e2e.contractUrl());
           await page.locator('#sign-in-email').waitFor();
           const tag = `${locale}-${viewport.width}`;
           await screenshot(page, `sign-in-${tag}`);
@@ -107,7 +87,7 @@ describe('co-editing the contract in Chromium', () => {
   }
 
   it('can be used by keyboard: skip link, toolbar reachable, formatting by shortcut', async () => {
-    const a = await open(helene);
+    const a = await e2e.open(helene);
     // After signing in, focus is at the start of the contract's main area; on a fresh load, the skip link comes first.
     await a.page.reload();
     await waitForContract(a.page);

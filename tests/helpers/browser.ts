@@ -54,6 +54,12 @@ export async function findAccessibilityViolations(page: Page): Promise<AxeViolat
   });
 }
 
+/** Fails the test with a readable list when axe finds any WCAG 2.1 AA violation. */
+export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  const violations = await findAccessibilityViolations(page);
+  if (violations.length > 0) throw new Error(`accessibility violations:\n${describeViolations(violations)}`);
+}
+
 /** A readable summary of violations for assertion messages. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');

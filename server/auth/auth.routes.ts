@@ -18,8 +18,9 @@ import { sendProblem, sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
 import { requireViewer, type Viewer } from './auth.middleware';
 import type { AuthService, SignedIn } from './auth.service';
+import { sessionLabel, setSessionCookie } from './browser-session';
 import { sessionCookieName } from './credentials';
-import { sessionPolicy, type SessionsService } from './sessions.service';
+import type { SessionsService } from './sessions.service';
 
 export interface AuthRoutesOptions {
   auth: AuthService;
@@ -27,10 +28,6 @@ export interface AuthRoutesOptions {
   /** Sign-in attempts allowed per address and email in `signInWindowMs`. */
   signInAttempts: number;
   signInWindowMs: number;
-}
-
-function setSessionCookie(req: Request, res: Response, secret: string): void {
-  res.cookie(sessionCookieName, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: sessionPolicy.browserMaxMs });
 }
 
 function viewerOf(res: Response): Viewer {
@@ -41,7 +38,6 @@ function viewerOf(res: Response): Viewer {
 
 export function authRoutes({ auth, sessions, signInAttempts, signInWindowMs }: AuthRoutesOptions): Router {
   const router = Router();
-  const label = (req: Request): string => (req.headers['user-agent'] ?? 'navigateur').slice(0, 120);
   const signedIn = (req: Request, res: Response, result: SignedIn): void => {
     setSessionCookie(req, res, result.secret);
     sendResult(req, res, auth.me(result.person.id));
@@ -70,7 +66,7 @@ export function authRoutes({ auth, sessions, signInAttempts, signInWindowMs }: A
   router.post('/session', signInLimiter, async (req, res) => {
     const input = parseBody(signInSchema, req, res);
     if (input === undefined) return;
-    const result = await auth.signIn(input.email, input.password, label(req));
+    const result = await auth.signIn(input.email, input.password, sessionLabel(req));
     if (!result.ok) return sendProblem(req, res, result.error);
     signedIn(req, res, result.value);
   });

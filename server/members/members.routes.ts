@@ -10,8 +10,8 @@ import { acceptInvitationSchema, invitationRequestSchema } from '../../shared/sc
 import type { AccessControl } from '../access/access-control';
 import { requirePermission, type Viewer } from '../auth/auth.middleware';
 import type { AuthService } from '../auth/auth.service';
-import { sessionCookieName } from '../auth/credentials';
-import { sessionPolicy, type SessionsService } from '../auth/sessions.service';
+import { signInBrowser } from '../auth/browser-session';
+import type { SessionsService } from '../auth/sessions.service';
 import { sendProblem, sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
 import type { MetadataStore } from '../store/metadata-store';
@@ -129,8 +129,7 @@ export function membersRoutes(options: MembersRoutesOptions): Router {
     if (!result.ok) return sendProblem(req, res, result.error);
     // A new account (even one created while someone else was signed in here) is the one signed in now.
     if (viewer === undefined || viewer.person.id !== result.value.id) {
-      const { secret } = await sessions.open(result.value.id, 'browser', (req.headers['user-agent'] ?? 'navigateur').slice(0, 120));
-      res.cookie(sessionCookieName, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: sessionPolicy.browserMaxMs });
+      await signInBrowser(sessions, req, res, result.value.id);
     }
     sendResult(req, res, auth.me(result.value.id));
   });

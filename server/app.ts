@@ -111,7 +111,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     destroyUpgrade: false,
     maxHttpBufferSize: limits.maxJsonBodyBytes,
   });
-  const stopSocketAuth = authenticateSockets(io, db, sessions, revocations, config.allowedOrigins);
+  const stopSocketAuth = authenticateSockets(io, db, sessions, revocations, config.allowedOrigins, config.pingIntervalMs);
   registerPresenceEvents(io, db, access, new PresenceRegistry());
 
   const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins);

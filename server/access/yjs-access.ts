@@ -33,6 +33,7 @@ export function createYjsAccessResolver(db: MetadataStore, sessions: SessionsSer
           return access.may(personId, workspaceId, 'contract.edit');
         },
         sessionId: viewer.session.id,
+        isSessionLive: () => sessions.isLive(viewer.session.id),
         onRefusedUpdate: () => access.recordRefusal(personId, workspaceId, 'contract.edit', 'yjs'),
       },
     };

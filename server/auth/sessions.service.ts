@@ -49,7 +49,19 @@ export class SessionsService {
   /** The live session a secret belongs to, or undefined (unknown, expired or revoked). */
   resolve(secret: string, now = new Date()): Session | undefined {
     const secretHash = hashSecret(secret);
-    const session = this.db.data.sessions.find((s) => s.secretHash === secretHash);
+    return this.use(this.db.data.sessions.find((s) => s.secretHash === secretHash), now);
+  }
+
+  /**
+   * True while the session with this id is live; used by open connections at each ping, which
+   * also counts as use (someone writing all day in one tab keeps their session).
+   */
+  isLive(sessionId: string, now = new Date()): boolean {
+    return this.use(this.db.data.sessions.find((s) => s.id === sessionId), now) !== undefined;
+  }
+
+  /** The session if live, its expiry slid forward when it is a browser session in use. */
+  private use(session: Session | undefined, now: Date): Session | undefined {
     if (session === undefined || session.revokedAt !== null || Date.parse(session.expiresAt) <= now.getTime()) return undefined;
     if (session.kind === 'browser' && now.getTime() - Date.parse(session.lastSeenAt) > sessionPolicy.touchIntervalMs) {
       session.lastSeenAt = now.toISOString();

@@ -1,6 +1,6 @@
 /**
  * Socket.IO authentication at the handshake (session cookie from Trame's origin, or an access
- * token in `auth.token`), and disconnection of sockets whose session ends.
+ * token in `auth.token`), and disconnection of sockets whose session ends (revoked or expired).
  */
 import type { Server } from 'socket.io';
 import type { MetadataStore } from '../store/metadata-store';
@@ -21,6 +21,8 @@ export function authenticateSockets(
   sessions: SessionsService,
   revocations: SessionRevocations,
   allowedOrigins: readonly string[],
+  /** How often open sockets' sessions are checked (expiry); the y-websocket ping interval. */
+  sessionCheckIntervalMs: number,
 ): () => void {
   io.use((socket, next) => {
     const { headers, auth } = socket.handshake;
@@ -34,10 +36,21 @@ export function authenticateSockets(
     socket.data.viewer = viewer;
     next();
   });
-  return revocations.onRevoked((sessionIds) => {
+  const stopRevocations = revocations.onRevoked((sessionIds) => {
     const ended = new Set(sessionIds);
     for (const socket of io.sockets.sockets.values()) {
       if (ended.has(socket.data.viewer.session.id)) socket.disconnect(true);
     }
   });
+  // Sessions also end by expiring; nothing announces that, so open sockets are checked now and then.
+  const expiryTimer = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (!sessions.isLive(socket.data.viewer.session.id)) socket.disconnect(true);
+    }
+  }, sessionCheckIntervalMs);
+  expiryTimer.unref();
+  return () => {
+    stopRevocations();
+    clearInterval(expiryTimer);
+  };
 }

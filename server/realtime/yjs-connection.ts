@@ -18,6 +18,8 @@ export interface YjsAccess {
   readonly canWrite: boolean;
   /** The session that opened the connection; the connection closes when it ends. */
   sessionId?: string;
+  /** Checked at each ping: false closes the connection (4401), e.g. when its session expired. */
+  isSessionLive?: () => boolean;
   /** Called once per connection, with the first update refused (for the audit log). */
   onRefusedUpdate?: () => void;
 }

@@ -91,7 +91,8 @@ export function attachYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
 
   const pingTimer = setInterval(() => {
     for (const connection of connections) {
-      if (!connection.isAlive) connection.terminate();
+      if (connection.access.isSessionLive?.() === false) connection.close(CloseCode.sessionEnded);
+      else if (!connection.isAlive) connection.terminate();
       else connection.ping();
     }
   }, options.pingIntervalMs);

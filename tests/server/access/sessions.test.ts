@@ -23,7 +23,8 @@ describe('sessions', () => {
   const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ signInAttempts });
+    // Open connections check their session at each ping: a short interval makes expiry observable.
+    server = await startTestServer({ signInAttempts, pingIntervalMs: 200 });
   });
   afterAll(async () => {
     for (const socket of sockets.splice(0)) socket.disconnect();
@@ -155,6 +156,26 @@ describe('sessions', () => {
     await expectProblem(await me({ authorization: `Bearer ${session.token}` }), 401);
     expect(await upgradeStatus(documentUrl(session.token))).toBe(401);
     expect(await handshake(openSocket({ token: session.token }))).toEqual({ connected: false, title: 'Connectez-vous pour continuer.' });
+  });
+
+  it('closes open connections (4401) and sockets when their session expires', async () => {
+    const session = await signIn(server.url, demoEmail('member'));
+    const socket = openSocket({ token: session.token });
+    expect(await handshake(socket)).toEqual({ connected: true });
+    const provider = connectClient(server.wsUrl, documentName, session.token);
+    try {
+      await whenSynced(provider);
+      const closed = whenClosedByServer(provider);
+      const disconnected = whenDisconnected(socket);
+      await server.trame.db.update((data) => {
+        for (const stored of data.sessions) if (stored.personId === session.personId) stored.expiresAt = new Date(Date.now() - 1000).toISOString();
+      });
+      expect(await closed).toBe(CloseCode.sessionEnded);
+      expect(await disconnected).toBe('io server disconnect');
+    } finally {
+      disconnectAll(provider);
+      socket.disconnect();
+    }
   });
 
   it('refuses forged tokens and cookies on every channel', async () => {

@@ -46,6 +46,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'audit.read': coordination,
 };
 
+/** Roles that may act for no member structure: the steering committee's partners and observers. */
+export function mayActWithoutStructure(role: Role): boolean {
+  return role === 'partner' || role === 'observer';
+}
+
 /** True when `role` may perform `action`. */
 export function can(role: Role | undefined, action: Action): boolean {
   return role !== undefined && permissionTable[action].includes(role);

@@ -37,7 +37,7 @@ export function listInvitations(workspaceId: string, signal?: AbortSignal): Prom
 }
 
 /** Invites a person by email, with a role and a structure. */
-export function invite(workspaceId: string, input: { email: string; role: Role; structureId: string }): Promise<NewInvitation> {
+export function invite(workspaceId: string, input: { email: string; role: Role; structureId: string | null }): Promise<NewInvitation> {
   return requestJson<NewInvitation>(`${base(workspaceId)}/invitations`, { method: 'POST', body: input });
 }
 

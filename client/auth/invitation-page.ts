@@ -56,10 +56,12 @@ export class InvitationPage extends LightPage {
     }
     const { details } = load;
     return html`<h1>${msg(str`Invitation à rejoindre « ${details.workspaceName} »`, { id: 'invitation.title' })}</h1>
-      <p class="lead">${msg(str`${details.invitedByName} vous invite à co-écrire le contrat sur Trame, au nom de votre structure.`, { id: 'invitation.lead' })}</p>
+      <p class="lead">${details.structureName === null
+        ? msg(str`${details.invitedByName} vous invite à suivre le contrat sur Trame.`, { id: 'invitation.lead.noStructure' })
+        : msg(str`${details.invitedByName} vous invite à co-écrire le contrat sur Trame, au nom de votre structure.`, { id: 'invitation.lead' })}</p>
       <dl class="card facts">
         <dt>${msg('Espace de travail', { id: 'invitation.workspace' })}</dt><dd>${details.workspaceName}</dd>
-        <dt>${msg('Structure', { id: 'invitation.structure' })}</dt><dd>${details.structureName}</dd>
+        ${details.structureName === null ? nothing : html`<dt>${msg('Structure', { id: 'invitation.structure' })}</dt><dd>${details.structureName}</dd>`}
         <dt>${msg('Rôle', { id: 'invitation.role' })}</dt><dd>${roleName(details.role)} — <span class="role-description">${roleDescription(details.role)}</span></dd>
         <dt>${msg('Invitation de', { id: 'invitation.invitedBy' })}</dt><dd>${details.invitedByName}</dd>
         <dt>${msg('Adresse e-mail', { id: 'field.email' })}</dt><dd>${details.email}</dd>

@@ -69,6 +69,7 @@ export const accountTemplates = {
   'invitation.heading': 'Invitation',
   'invitation.invitedBy': 'Invited by',
   'invitation.lead': str`${0} invites you to co-write the contract on Trame, on behalf of your organisation.`,
+  'invitation.lead.noStructure': str`${0} invites you to follow the contract on Trame.`,
   'invitation.loading': 'Reading the invitation…',
   'invitation.noSecret': 'This invitation link is incomplete.',
   'invitation.noSecret.detail': 'Copy it in full from the e-mail or message you received (it ends with “#…”).',

@@ -156,6 +156,8 @@ export const membersTemplates = {
   'members.role.done': str`${0} now has the role “${1}”.`,
   'members.you': '(you)',
   'picker.count': str`${0} organisations in the list`,
+  'picker.label.optional': 'Organisation (optional for this role)',
+  'picker.none': 'No organisation (partner, observer)',
   'picker.count.one': '1 organisation in the list',
   'picker.noMatch': 'No organisation matches. Try another word.',
   'picker.search': 'Search by name, town or network',

@@ -68,7 +68,7 @@ export class InvitationList extends LightPage {
   private renderRow(invitation: InvitationView): TemplateResult {
     return html`<tr>
       <th scope="row">${invitation.email}</th>
-      <td>${invitation.structureName}</td>
+      <td>${invitation.structureName ?? '—'}</td>
       <td>${roleName(invitation.role)}</td>
       <td>${invitation.invitedByName}</td>
       <td>${formatDate(invitation.expiresAt)}</td>

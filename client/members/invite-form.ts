@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { roles, type Role } from '../../shared/permissions';
+import { mayActWithoutStructure, roles, type Role } from '../../shared/permissions';
 import type { WorkspaceView } from '../../shared/schemas/workspace';
 import { invite, type NewInvitation } from '../api/members';
 import { trameEvent } from '../events';
@@ -50,6 +50,7 @@ export class InviteForm extends LightPage {
           ${this.errors['role'] === undefined ? nothing : html`<p id="invite-role-error" class="field-error">${this.errors['role']}</p>`}
         </div>
         ${renderStructurePicker({ id: 'invite-structure', view, search: this.search, selectedId: this.structureId, error: this.errors['structureId'],
+          isOptional: mayActWithoutStructure(this.chosenRole),
           onSearch: (search) => (this.search = search), onSelect: (structureId) => (this.structureId = structureId) })}
         <div class="form-actions">
           <button type="submit" class="primary" ?disabled=${this.isSending}>${msg('Créer l’invitation', { id: 'invite.submit' })}</button>
@@ -80,14 +81,15 @@ export class InviteForm extends LightPage {
     this.problem = null;
     this.errors = {};
     if (this.email.trim() === '') this.errors = { email: msg('Indiquez l’adresse e-mail de la personne à inviter.', { id: 'invite.error.email' }) };
-    if (this.structureId === '') this.errors = { ...this.errors, structureId: msg('Choisissez la structure au nom de laquelle elle participera.', { id: 'invite.error.structure' }) };
+    if (this.structureId === '' && !mayActWithoutStructure(this.chosenRole)) this.errors = { ...this.errors, structureId: msg('Choisissez la structure au nom de laquelle elle participera.', { id: 'invite.error.structure' }) };
     if (Object.keys(this.errors).length > 0) {
       await this.updateComplete;
       return focusFirstInvalid(this);
     }
     this.isSending = true;
     try {
-      this.created = await invite(view.id, { email: this.email.trim(), role: this.chosenRole, structureId: this.structureId });
+      const structureId = this.structureId === '' ? null : this.structureId;
+      this.created = await invite(view.id, { email: this.email.trim(), role: this.chosenRole, structureId });
       this.email = '';
       this.dispatchEvent(trameEvent('trame-invitation-created', null));
       await this.updateComplete;

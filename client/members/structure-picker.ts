@@ -17,6 +17,8 @@ export interface StructurePickerInput {
   search: string;
   selectedId: string;
   error: string | undefined;
+  /** Offers "no structure" first (partners and observers may act for none). */
+  isOptional?: boolean;
   onSearch: (search: string) => void;
   onSelect: (structureId: string) => void;
 }
@@ -27,7 +29,7 @@ export function renderStructurePicker(input: StructurePickerInput): TemplateResu
   const groups = groupStructures(view.networks, view.structures, search, selectedId);
   const count = groups.reduce((total, group) => total + group.structures.length, 0);
   return html`<div class="field">
-    <label for=${id}>${msg('Structure', { id: 'invitation.structure' })}</label>
+    <label for=${id}>${input.isOptional === true ? msg('Structure (facultative pour ce rôle)', { id: 'picker.label.optional' }) : msg('Structure', { id: 'invitation.structure' })}</label>
     <input id="${id}-search" type="search" autocomplete="off" aria-controls=${id} aria-describedby="${id}-count"
       aria-label=${msg('Rechercher une structure', { id: 'picker.searchLabel' })}
       placeholder=${msg('Rechercher par nom, ville ou réseau', { id: 'picker.search' })} .value=${search}
@@ -39,9 +41,12 @@ export function renderStructurePicker(input: StructurePickerInput): TemplateResu
           ? msg('1 structure dans la liste', { id: 'picker.count.one' })
           : msg(str`${count} structures dans la liste`, { id: 'picker.count' })}
     </p>
-    <select id=${id} name="structureId" size="8" required class="structure-list"
+    <select id=${id} name="structureId" size="8" ?required=${input.isOptional !== true} class="structure-list"
       aria-invalid=${String(error !== undefined)} aria-describedby=${describedBy(id, undefined, error)}
       @change=${(event: Event) => input.onSelect(controlValue(event))}>
+      ${input.isOptional === true
+        ? html`<option value="" ?selected=${selectedId === ''}>${msg('Aucune structure (partenaire, observateur)', { id: 'picker.none' })}</option>`
+        : nothing}
       ${groups.map((group) => html`<optgroup label=${group.network.name}>
         ${group.structures.map((structure) => html`<option value=${structure.id} ?selected=${structure.id === selectedId}>
           ${structure.city === '' ? structure.name : `${structure.name} — ${structure.city}`}</option>`)}

@@ -38,7 +38,7 @@ export class InvitationsService {
   ) {}
 
   /** Builds (without writing) an invitation and its secret: used by single invitations and imports. */
-  draft(input: { workspaceId: string; email: string; role: Role; structureId: string; invitedBy: string; makesRepresentative?: boolean }, now = new Date()): { invitation: Invitation; secret: string } {
+  draft(input: { workspaceId: string; email: string; role: Role; structureId: string | null; invitedBy: string; makesRepresentative?: boolean }, now = new Date()): { invitation: Invitation; secret: string } {
     const secret = newSecret();
     return {
       secret,
@@ -59,10 +59,11 @@ export class InvitationsService {
     };
   }
 
-  async invite(invitedBy: string, workspaceId: string, input: { email: string; role: Role; structureId: string }, origin: string): Promise<Result<NewInvitation>> {
+  /** Invites one person; `structureId` is null only for partners and observers (checked by the request schema). */
+  async invite(invitedBy: string, workspaceId: string, input: { email: string; role: Role; structureId: string | null }, origin: string): Promise<Result<NewInvitation>> {
     const workspace = findWorkspace(this.db, workspaceId);
     if (workspace === undefined) return fail({ kind: 'not_found', title: 'Espace de travail introuvable.' });
-    const structure = findStructure(this.db, workspaceId, input.structureId);
+    const structure = input.structureId === null ? null : findStructure(this.db, workspaceId, input.structureId);
     if (structure === undefined) {
       return fail({ kind: 'invalid', title: 'Certains champs sont à corriger.', fields: { structureId: 'Choisissez une structure de cet espace de travail.' } });
     }
@@ -94,7 +95,7 @@ export class InvitationsService {
         subject: `Invitation à co-écrire « ${workspace.name} »`,
         text:
           `Bonjour,\n\n${inviter} vous invite à rejoindre l’espace de travail « ${workspace.name} » sur Trame, ` +
-          `au nom de ${structure.name}, avec le rôle « ${roleLabels[input.role]} ».\n\n` +
+          `${structure === null ? '' : `au nom de ${structure.name}, `}avec le rôle « ${roleLabels[input.role]} ».\n\n` +
           `Pour accepter, ouvrez ce lien (valable jusqu’au ${dateFormat.format(new Date(invitation.expiresAt))}, utilisable une seule fois) :\n${origin}${linkPath}\n`,
       });
     }
@@ -109,7 +110,7 @@ export class InvitationsService {
       email: invitation.email,
       role: invitation.role,
       structureId: invitation.structureId,
-      structureName: findStructure(this.db, invitation.workspaceId, invitation.structureId)?.name ?? '—',
+      structureName: this.structureNameOf(invitation),
       invitedByName: findPerson(this.db, invitation.invitedBy)?.displayName ?? '—',
       createdAt: invitation.createdAt,
       expiresAt: invitation.expiresAt,
@@ -147,6 +148,10 @@ export class InvitationsService {
     return ok(invitation);
   }
 
+  private structureNameOf(invitation: Invitation): string | null {
+    return invitation.structureId === null ? null : (findStructure(this.db, invitation.workspaceId, invitation.structureId)?.name ?? '—');
+  }
+
   private accountExists(email: string): Result<never> {
     return fail({ kind: 'unauthenticated', title: 'Un compte existe déjà pour cette adresse.', detail: `Connectez-vous en tant que ${email}, puis rouvrez ce lien.` });
   }
@@ -160,7 +165,7 @@ export class InvitationsService {
       workspaceName: findWorkspace(this.db, invitation.workspaceId)?.name ?? '',
       email: invitation.email,
       role: invitation.role,
-      structureName: findStructure(this.db, invitation.workspaceId, invitation.structureId)?.name ?? '',
+      structureName: this.structureNameOf(invitation),
       invitedByName: findPerson(this.db, invitation.invitedBy)?.displayName ?? '',
       expiresAt: invitation.expiresAt,
       hasAccount: findPersonByEmail(this.db, invitation.email) !== undefined,
@@ -193,9 +198,11 @@ export class InvitationsService {
       if (newPerson !== undefined) data.people.push(newPerson);
       const personId = (newPerson ?? person)?.id ?? '';
       putRole(this.db, { workspaceId: invitation.workspaceId, personId, role: invitation.role });
-      putAffiliation(this.db, personId, invitation.structureId);
-      const structure = findStructure(this.db, invitation.workspaceId, invitation.structureId);
-      if (invitation.makesRepresentative && structure !== undefined) structure.representativeId = personId;
+      if (invitation.structureId !== null) {
+        putAffiliation(this.db, personId, invitation.structureId);
+        const structure = findStructure(this.db, invitation.workspaceId, invitation.structureId);
+        if (invitation.makesRepresentative && structure !== undefined) structure.representativeId = personId;
+      }
       invitation.acceptedAt = new Date().toISOString();
     });
     person = newPerson ?? person;

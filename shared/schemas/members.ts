@@ -18,8 +18,9 @@ export interface InvitationView {
   id: string;
   email: string;
   role: Role;
-  structureId: string;
-  structureName: string;
+  structureId: string | null;
+  /** Null for a partner or observer invited for no structure. */
+  structureName: string | null;
   invitedByName: string;
   createdAt: string;
   expiresAt: string;
@@ -32,7 +33,8 @@ export interface InvitationDetails {
   workspaceName: string;
   email: string;
   role: Role;
-  structureName: string;
+  /** Null for a partner or observer invited for no structure. */
+  structureName: string | null;
   invitedByName: string;
   expiresAt: string;
   /** True when an account already exists for the email: the invitee signs in instead of signing up. */

@@ -3,7 +3,7 @@
  * access API. Emails are stored lower-cased and trimmed.
  */
 import { z } from 'zod';
-import { roles } from '../permissions';
+import { mayActWithoutStructure, roles } from '../permissions';
 
 export const emailSchema = z
   .string({ error: 'Indiquez une adresse e-mail.' })
@@ -65,7 +65,8 @@ export const invitationSchema = z.object({
   workspaceId: id,
   email: z.string(),
   role: roleSchema,
-  structureId: id,
+  /** Null for partners and observers, who act for no member structure. */
+  structureId: id.nullable(),
   invitedBy: id,
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
@@ -84,10 +85,20 @@ export const signInSchema = z.object(
 );
 export type SignIn = z.infer<typeof signInSchema>;
 
-export const invitationRequestSchema = z.object(
-  { email: emailSchema, role: roleSchema, structureId: z.string({ error: 'Choisissez une structure.' }).min(1, 'Choisissez une structure.').max(64, 'Identifiant trop long (64 caractères au plus).') },
-  wireObject,
-);
+export const invitationRequestSchema = z
+  .object(
+    {
+      email: emailSchema,
+      role: roleSchema,
+      structureId: z.string({ error: 'Choisissez une structure.' }).min(1, 'Choisissez une structure.').max(64, 'Identifiant trop long (64 caractères au plus).').nullable().default(null),
+    },
+    wireObject,
+  )
+  .superRefine((value, context) => {
+    if (value.structureId === null && !mayActWithoutStructure(value.role)) {
+      context.addIssue({ code: 'custom', path: ['structureId'], message: 'Choisissez une structure (seuls les partenaires et les observateurs peuvent ne pas en avoir).' });
+    }
+  });
 export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
 
 export const acceptInvitationSchema = z.object({ displayName: displayNameSchema, password: passwordSchema }, wireObject);

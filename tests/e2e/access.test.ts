@@ -23,6 +23,22 @@ const validCsv = [header, 'SCOP Nouvelle Vague;cooperatives;Lyon;69;alice@exempl
 describe('accounts and permissions in Chromium', () => {
   const e2e = useServerAndBrowser();
 
+  it('invites a steering-committee partner for no structure, while other roles must name one', async () => {
+    const { page } = await e2e.open(demoAccount('coordinator'), { bypassCSP: true }); // CSP forbids injecting axe
+    await page.goto(`${e2e.server.url}/w/${demoWorkspaceId}/membres/inviter`);
+    await page.locator('#invite-email').fill('comite@region.example');
+    await page.locator('trame-invite-form button[type="submit"]').click();
+    await page.locator('#invite-structure-error', { hasText: 'Choisissez la structure' }).waitFor();
+
+    await page.locator('#invite-role').selectOption('partner');
+    await page.locator('#invite-structure option[value=""]', { hasText: 'Aucune structure' }).waitFor({ state: 'attached' });
+    await page.locator('trame-invite-form button[type="submit"]').click();
+    await page.locator('#invite-link').waitFor();
+    await page.locator('trame-invitation-list tr', { hasText: 'comite@region.example' }).locator('td', { hasText: '—' }).first().waitFor();
+    await screenshot(page, 'invite-partner-fr-1280');
+    await expectNoAccessibilityViolations(page);
+  });
+
   it('lets a coordinator invite a new email; the invitee signs up through the link and edits', async () => {
     const coordinator = await e2e.open(demoAccount('coordinator'), { permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = coordinator;

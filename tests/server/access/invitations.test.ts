@@ -39,6 +39,24 @@ describe('invitations', () => {
   const accept = (secret: string, body: unknown = { displayName: 'Nouvelle Personne', password: inviteePassword }): Promise<Response> =>
     fetch(`${server.url}/api/invitations/${secret}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) });
 
+  it('invites partners and observers for no structure, but no other role', async () => {
+    await expectProblem(await sendInvitation({ email: 'sans.structure@exemple.org', role: 'member' }), 400);
+    const refused = (await (await sendInvitation({ email: 'sans.structure@exemple.org', role: 'facilitator', structureId: null })).json()) as { fields?: Record<string, string> };
+    expect(refused.fields?.['structureId']).toMatch(/partenaires et les observateurs/);
+
+    const response = await sendInvitation({ email: 'comite@region.example', role: 'partner' });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { linkPath: string; invitation: InvitationView };
+    expect(created.invitation).toMatchObject({ structureId: null, structureName: null, role: 'partner' });
+    const secret = secretOf(created.linkPath);
+    expect(((await (await details(secret)).json()) as InvitationDetails).structureName).toBeNull();
+    const accepted = await accept(secret);
+    expect(accepted.status).toBe(200);
+    const me = (await accepted.json()) as Me;
+    expect(me.structures).toEqual([]);
+    expect(me.workspaces).toEqual([{ workspaceId: demoWorkspaceId, role: 'partner' }]);
+  });
+
   it('lets the coordination invite, the invitee read the invitation without an account, sign up through it and sign in later', async () => {
     const response = await sendInvitation({ email: '  Claire.Martin@Exemple.org ', role: 'facilitator', structureId });
     expect(response.status).toBe(201);
@@ -158,8 +176,9 @@ describe('invitations', () => {
     expect(invalid.fields).toEqual({ email: 'Cette adresse e-mail n’est pas valide.', role: 'Rôle inconnu.', structureId: 'Choisissez une structure.' });
     const unknownStructure = await expectProblem(await sendInvitation({ email: 'x@exemple.org', role: 'member', structureId: 'structure-inconnue' }), 400);
     expect(unknownStructure.fields).toEqual({ structureId: 'Choisissez une structure de cet espace de travail.' });
+    // Whether a structure is needed depends on the role: without a valid role, only email and role are reported.
     const wrongTypes = await expectProblem(await sendInvitation({ email: 42, role: null }), 400);
-    expect(wrongTypes.fields).toEqual({ email: 'Indiquez une adresse e-mail.', role: 'Rôle inconnu.', structureId: 'Choisissez une structure.' });
+    expect(wrongTypes.fields).toEqual({ email: 'Indiquez une adresse e-mail.', role: 'Rôle inconnu.' });
     const notAnObject = await expectProblem(await fetchAs(coordinator, server.url, `${api}/invitations`, { method: 'POST', body: '["pas un objet"]' }), 400);
     expect(notAnObject.fields).toEqual({ _: 'Le contenu envoyé doit être un objet JSON.' });
     expect(server.trame.db.data.invitations.some((i) => i.email === 'x@exemple.org')).toBe(false);

@@ -1,16 +1,8 @@
 /** The audit log endpoint of the Trame HTTP API. */
+import type { AuditEventView } from '../../shared/schemas/audit';
 import { requestJson } from './fetch-json';
 
-/** One audit event, with the name of who did it. */
-export interface AuditEventView {
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  workspaceId: string | null;
-  target: string | null;
-  detail: Record<string, unknown>;
-}
+export type { AuditEventView };
 
 /** The newest events (strictly before `before` when given), newest first. */
 export function fetchAudit(workspaceId: string, options: { before?: string; limit: number }, signal?: AbortSignal): Promise<AuditEventView[]> {

@@ -1,6 +1,7 @@
 /** `GET /api/workspaces/:workspaceId/audit`: the coordination reads who did what, newest first. */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { AuditEventView } from '../../shared/schemas/audit';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
 import { findPerson, rolesIn } from '../auth/people.repository';
@@ -18,7 +19,8 @@ export function auditRoutes(db: MetadataStore, access: AccessControl, audit: Aud
     const workspaceId = String(req.params['workspaceId']);
     const peopleIds = new Set(rolesIn(db, workspaceId).map((r) => r.personId));
     const events = await audit.list({ workspaceId, peopleIds, limit: query.data.limit, ...(query.data.before === undefined ? {} : { before: query.data.before }) });
-    res.json(events.map((event) => ({ ...event, actorName: event.actorId === null ? null : (findPerson(db, event.actorId)?.displayName ?? null) })));
+    const views: AuditEventView[] = events.map((event) => ({ ...event, actorName: event.actorId === null ? null : (findPerson(db, event.actorId)?.displayName ?? null) }));
+    res.json(views);
   });
   return router;
 }

@@ -9,19 +9,12 @@ import { createOutsider } from '../../helpers/people';
 import { expectProblem } from '../../helpers/problems';
 import { demoEmail, fetchAs, signInAs, type TestSession } from '../../helpers/sessions';
 import { makeDataDir, startTestServer, type TestServer } from '../../helpers/test-server';
+import type { AuditEventView } from '../../../shared/schemas/audit';
 import { connectClient, countPermissionDenials, disconnectAll, waitFor, whenSynced } from '../../helpers/yjs-clients';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-interface AuditEntry {
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  workspaceId: string | null;
-  target: string | null;
-  detail: Record<string, unknown>;
-}
+type AuditEntry = AuditEventView;
 
 const api = `/api/workspaces/${demoWorkspaceId}`;
 const documentName = `${demoWorkspaceId}.contract`;

@@ -14,6 +14,7 @@ import { describeError } from './api/fetch-json';
 import { ContractDocumentController } from './controllers/contract-document-controller';
 import { HelpShortcutController } from './controllers/help-shortcut-controller';
 import { PresenceController } from './controllers/presence-controller';
+import { ProgrammeController } from './controllers/programme-controller';
 import { SessionController, type SessionState } from './controllers/session-controller';
 import { StickyOffsetController } from './controllers/sticky-offset-controller';
 import { WorkspaceController } from './controllers/workspace-controller';
@@ -42,6 +43,9 @@ export class App extends LitElement {
   private readonly workspace = new WorkspaceController(this, { onReady: (view) => this.handleWorkspaceReady(view), isAllowed: () => this.session.me !== null });
   private readonly contract = new ContractDocumentController(this, { onSessionEnded: () => this.session.end(), onConnectionRefused: () => this.session.probe(), onPermissionDenied: () => this.handlePermissionDenied() });
   private readonly presence = new PresenceController(this, () => this.session.probe());
+  private readonly programme = new ProgrammeController(this);
+  private followedView: WorkspaceView | null = null;
+  private memberStructureIds: ReadonlySet<string> | undefined;
 
   constructor() {
     super();
@@ -94,6 +98,8 @@ export class App extends LitElement {
         workspace: this.workspace.load,
         identity,
         contract: this.contract,
+        programme: this.programme.state,
+        listen: (event, listener) => this.presence.listen(event, listener),
         presenceProblem: this.presence.problem,
         isWriteRefused: this.isWriteRefused,
         signOutProblem: this.signOutProblem,
@@ -102,6 +108,15 @@ export class App extends LitElement {
       })}
       <trame-shortcuts-dialog></trame-shortcuts-dialog>
     `;
+  }
+
+  protected override willUpdate(): void {
+    const view = this.workspace.view;
+    if (view !== this.followedView) {
+      this.followedView = view;
+      this.memberStructureIds = view === null ? undefined : new Set(view.structures.map((structure) => structure.id));
+    }
+    this.programme.follow(this.contract.session?.doc ?? null, view?.envelope, this.memberStructureIds);
   }
 
   protected override updated(): void {

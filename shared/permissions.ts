@@ -25,6 +25,11 @@ export const actions = [
   'members.changeRole',
   'structures.setRepresentative',
   'audit.read',
+  'envelope.set',
+  'programme.adopt',
+  'followup.read',
+  'followup.report',
+  'followup.evaluate',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -44,6 +49,14 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'members.changeRole': coordination,
   'structures.setRepresentative': coordination,
   'audit.read': coordination,
+  'envelope.set': coordination,
+  'programme.adopt': coordination,
+  // Observers read published versions only; everyone else follows the actions.
+  'followup.read': ['coordinator', 'facilitator', 'member', 'partner'],
+  // Members report on the actions their structure leads or partners (the service checks which).
+  'followup.report': writers,
+  // The steering committee (partners) evaluates; the coordination records evaluations for it too.
+  'followup.evaluate': ['coordinator', 'partner'],
 };
 
 /** Roles that may act for no member structure: the steering committee's partners and observers. */
@@ -67,4 +80,9 @@ export const refusalTitles: Record<Action, string> = {
   'members.changeRole': 'Seule la coordination peut changer les rôles.',
   'structures.setRepresentative': 'Seule la coordination peut désigner le représentant d’une structure.',
   'audit.read': 'Seule la coordination peut consulter le journal d’audit.',
+  'envelope.set': 'Seule la coordination peut fixer l’enveloppe du programme.',
+  'programme.adopt': 'Seule la coordination peut adopter le programme.',
+  'followup.read': 'Votre rôle ne permet pas de consulter le suivi des actions.',
+  'followup.report': 'Votre rôle ne permet pas de renseigner le suivi des actions.',
+  'followup.evaluate': 'Seuls les membres du comité de pilotage et la coordination évaluent les actions.',
 };

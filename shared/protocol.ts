@@ -7,6 +7,7 @@
  * can connect to `/yjs/<documentName>`.
  */
 import type { PresenceJoin, PresencePerson } from './schemas/presence';
+import type { ProgrammeReport } from './schemas/programme-report';
 import type { Problem } from './result';
 
 /** y-websocket message types (first varUint of every message). */
@@ -55,6 +56,11 @@ export const SocketEvent = {
   presenceJoin: 'presence:join',
   presenceLeave: 'presence:leave',
   presenceChanged: 'presence:changed',
+  /** The server checked the structured contract after an update and its report changed. */
+  programmeReport: 'programme:report',
+  /** The follow-up of an action, an evaluation, the adoption or the envelope changed. */
+  followUpChanged: 'followup:changed',
+  workspaceChanged: 'workspace:changed',
 } as const;
 
 /** Acknowledgement of every state-changing Socket.IO event, sent after the change is applied. */
@@ -69,4 +75,7 @@ export interface ClientToServerEvents {
 /** Events the server emits. */
 export interface ServerToClientEvents {
   [SocketEvent.presenceChanged]: (payload: { workspaceId: string; present: PresencePerson[] }) => void;
+  [SocketEvent.programmeReport]: (payload: ProgrammeReport) => void;
+  [SocketEvent.followUpChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.workspaceChanged]: (payload: { workspaceId: string }) => void;
 }

@@ -44,6 +44,9 @@ export class PresenceController implements ReactiveController {
   /** Increments on every join so that a late acknowledgement of an older join is ignored. */
   private joinSequence = 0;
 
+  /** Listeners of other workspace events (follow-up, programme reports), kept across sockets. */
+  private readonly listeners = new Set<{ event: keyof ServerToClientEvents; listener: (...args: never[]) => void }>();
+
   /** Called when the server refused or dropped the socket for lack of a valid session. */
   private readonly onSessionDoubt: () => void;
 
@@ -61,6 +64,20 @@ export class PresenceController implements ReactiveController {
     this.leave();
     if (target !== null) this.ensureSocket();
     this.join();
+  }
+
+  /**
+   * Listens to a server event of the joined workspace (the socket is shared with presence, and
+   * the listener follows it when it is replaced). Returns the function that stops listening.
+   */
+  listen<E extends Exclude<keyof ServerToClientEvents, typeof SocketEvent.presenceChanged>>(event: E, listener: ServerToClientEvents[E]): () => void {
+    const entry = { event, listener: listener as (...args: never[]) => void };
+    this.listeners.add(entry);
+    (this.socket as Socket | null)?.on(event as string, listener as (...args: unknown[]) => void);
+    return () => {
+      this.listeners.delete(entry);
+      (this.socket as Socket | null)?.off(event as string, listener as (...args: unknown[]) => void);
+    };
   }
 
   /** Joins again (the server reads the name from the account: after a name change). */
@@ -97,6 +114,7 @@ export class PresenceController implements ReactiveController {
     socket.on('disconnect', this.handleDisconnect);
     socket.on('connect_error', this.handleConnectError);
     socket.on(SocketEvent.presenceChanged, this.handleChanged);
+    for (const { event, listener } of this.listeners) (socket as Socket).on(event as string, listener as (...args: unknown[]) => void);
     this.socket = socket;
   }
 

@@ -5,11 +5,21 @@
  */
 import { str } from '@lit/localize';
 import { accountTemplates } from './en-account';
+import { budgetTemplates } from './en-budget';
+import { followUpTemplates } from './en-follow-up';
 import { membersTemplates } from './en-members';
+import { programmeTemplates } from './en-programme';
 
 export const templates = {
   ...accountTemplates,
   ...membersTemplates,
+  ...programmeTemplates,
+  ...budgetTemplates,
+  ...followUpTemplates,
+  'nav.sheets': 'Action sheets',
+  'nav.budget': 'Budget',
+  'nav.followUp': 'Follow-up',
+  'refusal.followUpRead': 'Your role does not allow you to see the follow-up of the actions.',
   'app.skip': 'Skip to content',
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -5,7 +5,10 @@
  */
 
 /** Pages inside a workspace. */
-export type WorkspacePage = 'contract' | 'members' | 'invite' | 'import' | 'audit';
+export type WorkspacePage = 'contract' | 'sheets' | 'sheet' | 'budget' | 'follow-up' | 'follow-up-sheet' | 'members' | 'invite' | 'import' | 'audit';
+
+/** Pages that show one item (an action sheet), named by the last segment of their path. */
+const itemPages: Partial<Record<WorkspacePage, string>> = { sheet: '/fiches', 'follow-up-sheet': '/suivi' };
 
 /** A parsed location. */
 export type Route =
@@ -14,7 +17,7 @@ export type Route =
   | { kind: 'setup' }
   | { kind: 'invitation' }
   | { kind: 'account' }
-  | { kind: 'workspace'; workspaceId: string; page: WorkspacePage }
+  | { kind: 'workspace'; workspaceId: string; page: WorkspacePage; itemId?: string }
   | { kind: 'not-found' };
 
 /** Routes that work without an account (everything else sends people to sign in). */
@@ -22,9 +25,12 @@ export function isPublicRoute(route: Route): boolean {
   return route.kind === 'sign-in' || route.kind === 'setup' || route.kind === 'invitation';
 }
 
-const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/membres|\/membres\/inviter|\/membres\/importer|\/journal)?\/?$/;
+const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/membres|\/membres\/inviter|\/membres\/importer|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
 const pageBySuffix: Record<string, WorkspacePage> = {
   '': 'contract',
+  '/fiches': 'sheets',
+  '/budget': 'budget',
+  '/suivi': 'follow-up',
   '/membres': 'members',
   '/membres/inviter': 'invite',
   '/membres/importer': 'import',
@@ -45,13 +51,20 @@ export function parseRoute(pathname: string): Route {
   if (fixed !== undefined) return fixed;
   const match = workspacePattern.exec(pathname);
   if (match?.[1] === undefined) return { kind: 'not-found' };
-  return { kind: 'workspace', workspaceId: match[1], page: pageBySuffix[match[2] ?? ''] ?? 'contract' };
+  const suffix = match[2] ?? '';
+  const itemId = match[3];
+  if (itemId === undefined) return { kind: 'workspace', workspaceId: match[1], page: pageBySuffix[suffix] ?? 'contract' };
+  const itemPage = (Object.entries(itemPages) as [WorkspacePage, string][]).find(([, path]) => path === suffix)?.[0];
+  return itemPage === undefined ? { kind: 'not-found' } : { kind: 'workspace', workspaceId: match[1], page: itemPage, itemId };
 }
 
-/** The path of a page of a workspace (its contract by default). */
-export function workspacePath(workspaceId: string, page: WorkspacePage = 'contract'): string {
+/** The path of a page of a workspace (its contract by default); item pages need `itemId`. */
+export function workspacePath(workspaceId: string, page: WorkspacePage = 'contract', itemId?: string): string {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  const itemPath = itemPages[page];
+  if (itemPath !== undefined) return `${base}${itemPath}/${encodeURIComponent(itemId ?? '')}`;
   const suffix = Object.entries(pageBySuffix).find(([, candidate]) => candidate === page)?.[0] ?? '';
-  return `/w/${encodeURIComponent(workspaceId)}${suffix}`;
+  return `${base}${suffix}`;
 }
 
 /** The current location as one in-app path (path, query and fragment). */

@@ -16,7 +16,14 @@ import type { Identity } from './identity';
 import { renderStatusBody, renderStatusPage } from './status-page';
 import { pageName, renderWorkspace } from './workspace-layout';
 import '../account/account-page';
+import type { ProgrammeState } from '../controllers/programme-controller';
+import type { ListenToWorkspace, ProgrammePageProps } from '../programme/page-props';
 import '../audit/audit-page';
+import '../budget/budget-page';
+import '../follow-up/follow-up-page';
+import '../follow-up/sheet-follow-up-page';
+import '../programme/sheet-page';
+import '../programme/sheets-page';
 import '../auth/invitation-page';
 import '../auth/setup-page';
 import '../auth/sign-in-page';
@@ -31,6 +38,8 @@ export interface PageInput {
   workspace: WorkspaceLoad;
   identity: Identity | null;
   contract: ContractState;
+  programme: ProgrammeState | null;
+  listen: ListenToWorkspace;
   presenceProblem: string | null;
   isWriteRefused: boolean;
   signOutProblem: string | null;
@@ -65,7 +74,7 @@ export function renderPage(input: PageInput): TemplateResult {
     if (load.status === 'empty' || load.status === 'error') return renderStatusPage(load, input.onRetryWorkspace);
     return renderStatusPage({ status: 'loading' }, noop);
   }
-  const content = html`${signOutNotice(input.signOutProblem)}${workspacePage(route.page, input, view, me)}`;
+  const content = html`${signOutNotice(input.signOutProblem)}${workspacePage(route.page, route.itemId, input, view, me)}`;
   return renderWorkspace({ view, role, place: route.page, content });
 }
 
@@ -88,18 +97,44 @@ export function pageTitle(route: Route, view: WorkspaceView | null): string {
 }
 
 const pageAction: Record<Exclude<WorkspacePage, 'contract'>, Action> = {
+  sheets: 'workspace.read',
+  sheet: 'workspace.read',
+  budget: 'workspace.read',
+  'follow-up': 'followup.read',
+  'follow-up-sheet': 'followup.read',
   members: 'members.read',
   invite: 'members.invite',
   import: 'members.import',
   audit: 'audit.read',
 };
 
-function workspacePage(page: WorkspacePage, input: PageInput, view: WorkspaceView, me: Me): TemplateResult {
+function workspacePage(page: WorkspacePage, itemId: string | undefined, input: PageInput, view: WorkspaceView, me: Me): TemplateResult {
   const role = input.identity?.role;
   if (page !== 'contract' && !can(role, pageAction[page])) {
     return renderStatusBody({ status: 'forbidden', message: refusal(pageAction[page]) }, noop);
   }
+  const props: ProgrammePageProps = {
+    view,
+    role,
+    me,
+    session: input.contract.session,
+    loaded: input.contract.isLoaded,
+    editable: can(role, 'contract.edit') && !input.isWriteRefused,
+    programme: input.programme,
+    itemId,
+    listen: input.listen,
+  };
   switch (page) {
+    case 'sheets':
+      return html`<trame-sheets-page .props=${props}></trame-sheets-page>`;
+    case 'sheet':
+      return html`<trame-sheet-page .props=${props}></trame-sheet-page>`;
+    case 'budget':
+      return html`<trame-budget-page .props=${props}></trame-budget-page>`;
+    case 'follow-up':
+      return html`<trame-follow-up-page .props=${props}></trame-follow-up-page>`;
+    case 'follow-up-sheet':
+      return html`<trame-sheet-follow-up-page .props=${props}></trame-sheet-follow-up-page>`;
     case 'contract':
       return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused });
     case 'members':
@@ -121,6 +156,8 @@ function refusal(action: Action): string {
       return msg('Seule la coordination peut consulter le journal.', { id: 'refusal.auditRead' });
     case 'members.import':
       return msg('Seule la coordination peut importer des membres.', { id: 'refusal.membersImport' });
+    case 'followup.read':
+      return msg('Votre rôle ne permet pas de consulter le suivi des actions.', { id: 'refusal.followUpRead' });
     default:
       return msg('Seule la coordination peut inviter des personnes.', { id: 'refusal.membersInvite' });
   }

@@ -25,6 +25,14 @@ export function pageName(place: NavPlace): string {
   switch (place) {
     case 'contract':
       return msg('Contrat', { id: 'nav.contract' });
+    case 'sheets':
+    case 'sheet':
+      return msg('Fiches action', { id: 'nav.sheets' });
+    case 'budget':
+      return msg('Budget', { id: 'nav.budget' });
+    case 'follow-up':
+    case 'follow-up-sheet':
+      return msg('Suivi', { id: 'nav.followUp' });
     case 'members':
       return msg('Membres', { id: 'nav.members' });
     case 'invite':
@@ -41,7 +49,7 @@ export function pageName(place: NavPlace): string {
 /** Renders navigation and main area for an open workspace. */
 export function renderWorkspace({ view, role, place, content }: WorkspaceLayoutInput): TemplateResult {
   // Inviting and importing are parts of the members page: its entry stays current there.
-  const current = place === 'invite' || place === 'import' ? 'members' : place;
+  const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place;
   const link = (target: NavPlace, href: string): TemplateResult =>
     html`<li><a href=${href} aria-current=${current === target ? 'page' : nothing}>${pageName(target)}</a></li>`;
   return html`<div class="workspace">
@@ -49,6 +57,9 @@ export function renderWorkspace({ view, role, place, content }: WorkspaceLayoutI
       <nav class="workspace__nav" aria-label=${msg('Espace de travail', { id: 'nav.label' })}>
         <ul>
           ${link('contract', workspacePath(view.id))}
+          ${link('sheets', workspacePath(view.id, 'sheets'))}
+          ${link('budget', workspacePath(view.id, 'budget'))}
+          ${can(role, 'followup.read') ? link('follow-up', workspacePath(view.id, 'follow-up')) : nothing}
           ${can(role, 'members.read') ? link('members', workspacePath(view.id, 'members')) : nothing}
           ${can(role, 'audit.read') ? link('audit', workspacePath(view.id, 'audit')) : nothing}
           ${link('account', '/compte')}

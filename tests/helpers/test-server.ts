@@ -39,6 +39,8 @@ export async function startTestServer(
     idleUnloadMs: 50,
     // The cheapest scrypt cost: tests sign in often; production keeps the default.
     scryptCost: 2 ** 10,
+    // Lets several people build and test the client side by side (`vite build --outDir`).
+    ...(process.env['TRAME_TEST_CLIENT_DIR'] === undefined ? {} : { clientDir: process.env['TRAME_TEST_CLIENT_DIR'] }),
     ...overrides,
     dataDir,
   };

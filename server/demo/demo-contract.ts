@@ -1,7 +1,8 @@
 /**
  * The demo contract's opening text, from the founding case (Contrat Economique Sectoriel ESS
- * Rhône-Alpes 2011-2013): its shared diagnosis, its three priority axes as chapters, its
- * implementation and the programme's envelope as a table. Built as ProseMirror JSON in the
+ * Rhône-Alpes 2011-2013): its shared diagnosis, the announcement of its three priority axes (whose
+ * action sheets are structured data: see demo-programme.ts), its implementation and the
+ * programme's envelope as a table. Built as ProseMirror JSON in the
  * contract schema, so the editor shows exactly what the seed wrote.
  */
 import type { Envelope } from '../../shared/schemas/workspace';
@@ -34,12 +35,6 @@ export const demoEnvelope: Envelope = {
   ],
 };
 
-const axes = [
-  { title: 'Axe 1 — La promotion de l’ESS', aim: 'Faire connaître et reconnaître l’économie sociale et solidaire comme une économie à part entière, auprès des entreprises, des collectivités et du public.' },
-  { title: 'Axe 2 — Le développement de l’ESS', aim: 'Créer les conditions d’une dynamique de création et de développement des entreprises du secteur, dans tous les territoires.' },
-  { title: 'Axe 3 — L’innovation sociale et la création d’emplois de qualité', aim: 'Soutenir l’innovation sociale et la création et la pérennisation d’emplois de qualité, par une gouvernance et un dialogue social performants.' },
-];
-
 /** The demo contract as a ProseMirror document (JSON). */
 export function buildDemoContract(envelope: Envelope = demoEnvelope): Json {
   const share = (cents: number): string => percent.format(envelope.totalCents === 0 ? 0 : cents / envelope.totalCents);
@@ -70,11 +65,10 @@ export function buildDemoContract(envelope: Envelope = demoEnvelope): Json {
         'au niveau économique, par la production des conditions de mise en œuvre d’une dynamique de création et de développement des entreprises du secteur ;',
         'au niveau socio-professionnel, par le développement de la gestion des ressources humaines et de la gouvernance des entreprises cohérentes avec les principes et les valeurs de l’ESS.',
       ]),
-      ...axes.flatMap(({ title, aim }) => [
-        heading(2, title),
-        paragraph(aim),
-        paragraph('Les fiches action de cet axe s’écrivent ici, ensemble : porteur, partenaires, objectifs, indicateurs, calendrier et plan de financement.'),
-      ]),
+      heading(2, 'Trois axes prioritaires'),
+      paragraph(
+        'Le programme retient trois axes prioritaires pour 2011-2013 : la promotion de l’ESS, son développement, et sa contribution à l’innovation sociale et à la création d’emplois de qualité. Chaque axe se décline en fiches action (porteur, partenaires, objectifs, indicateurs, calendrier, territoires et plan de financement), rédigées ensemble dans « Fiches action » ; leur budget se consolide de lui-même dans « Budget ».',
+      ),
       heading(2, 'La mise en œuvre du Contrat Sectoriel'),
       paragraph(
         'La CRESS Rhône-Alpes assure la maîtrise d’ouvrage déléguée de ce Contrat, avec un triple rôle de coordination, de suivi de la réalisation des actions et de promotion du programme auprès des entreprises. Le Contrat Sectoriel prévoit également l’évaluation des actions grâce à un comité de pilotage où les trois partenaires sont représentés. Si ce document a été rédigé à l’issue d’une concertation depuis septembre 2010, les partenaires sociaux, syndicats d’employeurs et de salariés restent associés à sa mise en œuvre, au niveau régional comme au niveau des territoires avec les collectivités dans le cadre des plans locaux de développement.',

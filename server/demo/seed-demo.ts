@@ -1,16 +1,19 @@
 /**
- * Seeds the demo workspace on first start (empty data folder): the founding case's contract,
- * its envelope, and its member structures grouped in networks.
+ * Seeds the demo workspace on first start (empty data folder): the founding case's contract text,
+ * its programme of actions (axes and action sheets with their financing plans), its envelope,
+ * and its member structures grouped in networks.
  */
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { contractDocumentName, contractFragmentName } from '../../shared/document-names';
 import { contractSchema } from '../../shared/contract-schema';
+import { writeProgramme } from '../../shared/programme/edit';
 import type { Workspace } from '../../shared/schemas/workspace';
 import type { DocumentStore } from '../store/document-store';
 import type { MetadataStore } from '../store/metadata-store';
 import { buildDemoPeople } from './demo-accounts';
 import { buildDemoContract, demoEnvelope } from './demo-contract';
+import { buildDemoProgramme } from './demo-programme';
 import { buildDemoMembers } from './demo-structures';
 
 /** Id of the demo workspace. */
@@ -26,6 +29,7 @@ export async function seedDemo(db: MetadataStore, store: DocumentStore, scryptCo
   const contractDocument = contractDocumentName(demoWorkspaceId);
   const doc = new Y.Doc();
   prosemirrorJSONToYXmlFragment(contractSchema, buildDemoContract(demoEnvelope), doc.getXmlFragment(contractFragmentName));
+  writeProgramme(doc, buildDemoProgramme(demoEnvelope));
   await store.compact(contractDocument, Y.encodeStateAsUpdateV2(doc));
   await store.release(contractDocument);
   doc.destroy();

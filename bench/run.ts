@@ -5,6 +5,8 @@
  *    document on a server in its own process, Trame then the reference; latency, messages,
  *    server CPU and memory, bytes written to Trame's log. A second, heavier point follows.
  * 2. Trace replay: the automerge-paper trace typed through Trame, clean shutdown, cold load.
+ * 3. Programme: a structured contract of 3 axes × 40 sheets × 12 lines, consolidated after an
+ *    edit (in process and in Chromium), opened in Chromium, an edit seen on another screen.
  *
  * Everything listens and connects on 127.0.0.1 only. Every process started here is stopped
  * before the bench exits (see lib/children.ts). Figures go to stdout and bench/.out/results.json.
@@ -16,7 +18,8 @@ import { parseBenchArgs, usage, type BenchOptions } from './lib/args';
 import { killAll, liveChildCount } from './lib/children';
 import { repoRoot } from './lib/child-server';
 import { describeMachine } from './lib/machine';
-import { renderEditors, renderMachine, renderTrace, type EditorsPoint } from './lib/report';
+import { renderEditors, renderMachine, renderProgramme, renderTrace, type EditorsPoint } from './lib/report';
+import { runProgramme, type ProgrammeResult } from './scenarios/programme';
 import { runEditors, type EditorsOptions } from './scenarios/editors';
 import { runTraceReplay, type TraceResult } from './scenarios/trace-replay';
 
@@ -105,8 +108,15 @@ async function main(): Promise<void> {
     process.stdout.write(renderTrace(trace));
   }
 
+  let programme: ProgrammeResult | undefined;
+  if (options.scenarios.has('programme')) {
+    log('\n[programme] the structured contract, 3 axes × 40 sheets × 12 lines');
+    programme = await runProgramme({ edits: Math.round(options.programmeEdits), browser: options.programmeBrowser, chromiumPath: options.chromiumPath }, log);
+    process.stdout.write(renderProgramme(programme));
+  }
+
   const seconds = (performance.now() - started) / 1000;
-  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace };
+  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace, programme };
   const resultsPath = join(outDir, 'results.json');
   await writeFile(resultsPath, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
   process.stdout.write(`\nWhole run: ${seconds.toFixed(0)} s. Figures: ${resultsPath}${options.profileServer ? `; server CPU profiles: ${profileDir}` : ''}\n`);

@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { defaultTracePath } from './trace';
 
 export interface BenchOptions {
-  scenarios: Set<'editors' | 'trace'>;
+  scenarios: Set<'editors' | 'trace' | 'programme'>;
+  programmeEdits: number;
+  programmeBrowser: boolean;
+  chromiumPath: string;
   servers: ('trame' | 'reference')[];
   repeat: number;
   editors: number;
@@ -52,8 +55,13 @@ Trace replay scenario (Trame only):
   --load-repeats N          repetitions of each in-process load measurement (default 3)
   --trace-path FILE         the trace (default ${defaultTracePath})
 
+Programme scenario (the structured contract, 3 axes × 40 sheets × 12 lines):
+  --programme-edits N       amount edits measured (default 40)
+  --no-browser              skip the Chromium part (opening pages, edit to screen)
+  --chromium PATH           Chromium to drive (default /usr/bin/chromium or $CHROMIUM_PATH)
+
 General:
-  --only editors|trace      run one scenario
+  --only editors|trace|programme  run one scenario
   --keep-data               keep the trace replay's data folder
   --profile-server          write the servers' CPU profiles to bench/.out/profiles/
   --no-wait-quiet           do not wait (up to 15 s) for other processes to go quiet before
@@ -68,6 +76,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     options: {
       help: { type: 'boolean', short: 'h' },
       only: { type: 'string' },
+      'programme-edits': { type: 'string', default: '40' },
+      'no-browser': { type: 'boolean', default: false },
+      chromium: { type: 'string', default: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' },
       servers: { type: 'string', default: 'trame,reference' },
       repeat: { type: 'string', default: '1' },
       editors: { type: 'string', default: '100' },
@@ -93,11 +104,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   });
   if (values.help === true) return 'help';
   const only = values.only;
-  if (only !== undefined && only !== 'editors' && only !== 'trace') throw new Error(`--only must be "editors" or "trace", not "${only}"`);
+  if (only !== undefined && only !== 'editors' && only !== 'trace' && only !== 'programme') throw new Error(`--only must be "editors", "trace" or "programme", not "${only}"`);
   const servers = values.servers.split(',').map((s) => s.trim());
   for (const server of servers) if (server !== 'trame' && server !== 'reference') throw new Error(`unknown server "${server}"`);
   return {
-    scenarios: new Set(only === undefined ? ['editors', 'trace'] : [only]),
+    scenarios: new Set(only === undefined ? ['editors', 'trace', 'programme'] : [only]),
+    programmeEdits: Number(values['programme-edits']),
+    programmeBrowser: values['no-browser'] !== true,
+    chromiumPath: values.chromium ?? '/usr/bin/chromium',
     servers: servers as ('trame' | 'reference')[],
     repeat: Math.round(positive(values.repeat, '--repeat')),
     editors: positive(values.editors, '--editors'),

@@ -1,5 +1,6 @@
 /** Turns the scenarios' results into the printed tables (also pasted into RESULTS.md). */
 import type { EditorsRun } from '../scenarios/editors';
+import type { InProcessResult, ProgrammeResult } from '../scenarios/programme';
 import type { TraceResult } from '../scenarios/trace-replay';
 import type { Machine } from './machine';
 import { median, ratio } from './stats';
@@ -206,4 +207,28 @@ export function renderTrace(trace: TraceResult): string {
 
 function yes(value: boolean): string {
   return value ? 'yes' : 'NO';
+}
+
+export function renderProgramme(result: ProgrammeResult): string {
+  const row = (label: string, r: InProcessResult): Cell[] => [label, r.sheets, r.lines, mib(r.stateBytes), r.readAndConsolidate.p50, r.readAndConsolidate.p99, r.readAndConsolidate.max];
+  const inProcess = renderTable(
+    'Programme — read the structured contract from the Y.Doc and consolidate it, after one amount edit (in process: what the server check and each client run)',
+    ['programme', 'sheets', 'lines', 'state MiB', 'p50 ms', 'p99 ms', 'max ms'],
+    [row('demo (baseline)', result.demo), row('3 × 40 × 12', result.large)],
+  );
+  const ratio = `\nLarge / demo (p50): ${times(result.large.readAndConsolidate.p50 / result.demo.readAndConsolidate.p50)} for ${times(result.large.lines / result.demo.lines)} the lines.\n`;
+  if (result.browser === undefined) return `${inProcess}${ratio}\nBrowser part skipped: ${result.browserSkipped ?? 'unknown reason'}\n`;
+  const b = result.browser;
+  const browser = renderTable(
+    'Programme in Chromium — budget page of the 3 × 40 × 12 contract, Trame in its own process',
+    ['measure', 'p50 ms', 'p99 ms', 'max ms', 'samples'],
+    [
+      ['open budget page until the total shows: demo (baseline)', b.openDemoMs, undefined, undefined, 1],
+      ['open budget page until the total shows: 3 × 40 × 12', b.openLargeMs, undefined, undefined, 1],
+      ['reopen (local copy in IndexedDB): 3 × 40 × 12', b.reopenLargeMs, undefined, undefined, 1],
+      ['client read + consolidate after a remote edit', b.clientReadAndConsolidate.p50, b.clientReadAndConsolidate.p99, b.clientReadAndConsolidate.max, b.clientReadAndConsolidate.count],
+      ['another client edits an amount → new total on this screen', b.editToScreen.p50, b.editToScreen.p99, b.editToScreen.max, b.editToScreen.count],
+    ],
+  );
+  return `${inProcess}${ratio}${browser}\nOpen large / demo: ${times(b.openLargeMs / b.openDemoMs)}.\n`;
 }

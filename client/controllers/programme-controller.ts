@@ -19,6 +19,9 @@ export interface ProgrammeState {
   revision: number;
 }
 
+/** Name of the performance measure of one reading (read + consolidate). */
+export const readMeasure = 'trame:programme-read';
+
 export class ProgrammeController implements ReactiveController {
   /** The latest reading, or null while no document is open. */
   state: ProgrammeState | null = null;
@@ -84,8 +87,12 @@ export class ProgrammeController implements ReactiveController {
   private read(notify = true): void {
     const doc = this.doc;
     if (doc === null) return;
+    const started = performance.now();
     const programme = readProgramme(doc, this.memberStructureIds === undefined ? {} : { memberStructureIds: this.memberStructureIds });
     this.state = { programme, consolidation: consolidate(programme.lines, this.envelope), revision: ++this.revision };
+    // The last reading's duration, for profiling and `npm run bench` (only the last is kept).
+    performance.clearMeasures(readMeasure);
+    performance.measure(readMeasure, { start: started });
     if (notify) this.host.requestUpdate();
   }
 }

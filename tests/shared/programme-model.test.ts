@@ -145,3 +145,44 @@ describe('field rules', () => {
     expect(sheetDatesSchema.safeParse({ startDate: '2012-02-30', endDate: null }).success).toBe(false);
   });
 });
+
+describe('concurrent reordering (random, three replicas)', () => {
+  /** A small deterministic generator, so that a failure can be replayed. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('converges to one order where every sheet appears once (seed %i)', (seed) => {
+    const next = random(seed);
+    const origin = new Y.Doc();
+    writeProgramme(origin, { axes: [0, 1, 2].map((a) => ({ title: `Axe ${a}`, aim: '', sheets: [0, 1, 2, 3].map((s) => sheet(`${a}-${s}`)) })) });
+    const replicas = [0, 1, 2].map(() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
+      return doc;
+    });
+    for (let round = 0; round < 30; round++) {
+      for (const doc of replicas) {
+        const view = readProgramme(doc);
+        const sheets = sheetsInOrder(view);
+        const moved = sheets[Math.floor(next() * sheets.length)]!;
+        const axis = view.axes[Math.floor(next() * view.axes.length)]!;
+        if (next() < 0.2) addSheet(doc, axis.id, sheet(`nouvelle ${round}`), Math.floor(next() * 5));
+        else moveSheet(doc, moved.id, axis.id, Math.floor(next() * (axis.sheets.length + 1)));
+      }
+      if (round % 3 === 2) for (const a of replicas) for (const b of replicas) if (a !== b) sync(a, b);
+    }
+    for (const a of replicas) for (const b of replicas) if (a !== b) sync(a, b);
+    const orders = replicas.map((doc) => readProgramme(doc).axes.map((axis) => axis.sheets.map((s) => `${s.number}:${s.id}`)));
+    expect(orders[1]).toEqual(orders[0]);
+    expect(orders[2]).toEqual(orders[0]);
+    const ids = orders[0]!.flat().map((entry) => entry.split(':')[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(sheetsMap(replicas[0]!).size);
+    for (const axis of readProgramme(replicas[0]!).axes) expect(axis.sheets.map((s) => s.number)).toEqual(axis.sheets.map((_, i) => `${axis.number}.${i + 1}`));
+  });
+});

@@ -25,6 +25,13 @@ import { AuthService } from './auth/auth.service';
 import { SessionRevocations } from './auth/session-revocations';
 import { SessionsService } from './auth/sessions.service';
 import { authenticateSockets, type SocketData } from './auth/socket-auth';
+import { ContractReader } from './contract/contract-reader';
+import { followUpRoutes } from './contract/follow-up.routes';
+import { FollowUpService } from './contract/follow-up.service';
+import { ProgrammeMonitor } from './contract/programme-monitor';
+import { programmeRoutes } from './contract/programme.routes';
+import { ProgrammeService } from './contract/programme.service';
+import { socketWorkspaceEvents } from './contract/workspace-events';
 import { seedDemo, isEmpty } from './demo/seed-demo';
 import { healthRoutes } from './http/health.routes';
 import { apiNotFound, assignRequestId, errorHandler, sendProblem } from './http/problem';
@@ -113,6 +120,11 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   });
   const stopSocketAuth = authenticateSockets(io, db, sessions, revocations, config.allowedOrigins, config.pingIntervalMs);
   registerPresenceEvents(io, db, access, new PresenceRegistry());
+  // The structured contract: checked live after updates, read by the programme and follow-up routes.
+  const events = socketWorkspaceEvents(io);
+  const monitor = new ProgrammeMonitor({ db, rooms, events, logger });
+  monitor.start();
+  const reader = new ContractReader(db, rooms);
 
   const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins);
   const yjs = attachYjsEndpoint({
@@ -132,6 +144,8 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   app.use('/api', workspacesRoutes(db, access));
   app.use('/api', membersRoutes({ db, access, auth, sessions, members: new MembersService(db, audit), invitations, imports: new MemberImportService(db, invitations, audit) }));
   app.use('/api', auditRoutes(db, access, audit));
+  app.use('/api', programmeRoutes({ db, access, monitor, logger, programme: new ProgrammeService({ db, audit, reader, monitor, events, logger }) }));
+  app.use('/api', followUpRoutes(db, access, new FollowUpService({ db, audit, reader, events, logger })));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(logger, limits.maxJsonBodyBytes));
@@ -152,6 +166,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     close: async () => {
       stopSocketAuth();
       stopYjsRevocations();
+      monitor.stop();
       httpServer.close();
       await rooms.closeAll();
       yjs.close();

@@ -23,6 +23,14 @@ export const auditActions = [
   'members.imported',
   'structures.representativeSet',
   'permission.refused',
+  'programme.envelopeSet',
+  'programme.adopted',
+  'followup.statusSet',
+  'followup.reportAdded',
+  'followup.actualRecorded',
+  'followup.financesSet',
+  'followup.evaluationAdded',
+  'followup.evaluationAmended',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,10 +1,23 @@
 /**
- * The registry of open Rooms: one per document. A room is created on first join, and unloaded
- * `idleUnloadMs` after its last peer leaves (a page reload should not reload the document).
+ * The registry of open Rooms: one per document. A room is created on first join (or for a
+ * server-side read, `withDocument`), and unloaded `idleUnloadMs` after its last peer leaves or its
+ * last read ends (a page reload should not reload the document).
+ *
+ * Observers (`observe`) learn when a room's document is loaded and when the room is about to be
+ * closed: the contract's live validation hangs on these, without the room knowing about it.
  */
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import type { DocumentStore } from '../store/document-store';
 import { Room } from './room';
+
+/** Told about rooms coming and going. Called synchronously; must not throw (errors are logged). */
+export interface RoomObserver {
+  /** The room's document is loaded (`room.ready` resolved): updates may be listened to. */
+  opened?(room: Room): void;
+  /** The room is about to close: stop listening, its document is destroyed next. */
+  closing?(room: Room): void;
+}
 
 export interface RoomRegistryOptions {
   store: DocumentStore;
@@ -18,6 +31,9 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly closing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Server-side reads in progress per document (a room being read is not unloaded). */
+  private readonly reads = new Map<string, number>();
+  private readonly observers = new Set<RoomObserver>();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -42,8 +58,50 @@ export class RoomRegistry {
         if (this.rooms.get(name) === created) this.rooms.delete(name);
         void created.close();
       });
+      void created.ready.then(
+        () => {
+          if (this.rooms.get(name) === created) this.notify('opened', created);
+        },
+        () => undefined, // logged just above
+      );
     }
     return room;
+  }
+
+  /**
+   * Runs `read` on a document's live state, loading it if no room is open, for the server's own
+   * reads (REST routes). A room opened only for this is unloaded `idleUnloadMs` after the read,
+   * unless someone joined meanwhile. Rejects when the document cannot be loaded.
+   */
+  async withDocument<T>(name: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    this.reads.set(name, (this.reads.get(name) ?? 0) + 1);
+    try {
+      const room = await this.open(name);
+      await room.ready;
+      return await read(room.doc);
+    } finally {
+      const left = (this.reads.get(name) ?? 1) - 1;
+      if (left > 0) this.reads.set(name, left);
+      else this.reads.delete(name);
+      const room = this.rooms.get(name);
+      if (left === 0 && room !== undefined && room.peerCount === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** Adds an observer of rooms opening and closing; returns how to remove it. */
+  observe(observer: RoomObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private notify(event: keyof RoomObserver, room: Room): void {
+    for (const observer of this.observers) {
+      try {
+        observer[event]?.(room);
+      } catch (error) {
+        this.options.logger.warn({ err: error, document: room.name, event }, 'room observer failed');
+      }
+    }
   }
 
   /** Open rooms, for health and tests. */
@@ -63,13 +121,14 @@ export class RoomRegistry {
       room.name,
       setTimeout(() => {
         this.idleTimers.delete(room.name);
-        if (room.peerCount === 0 && this.rooms.get(room.name) === room) void this.unload(room);
+        if (room.peerCount === 0 && !this.reads.has(room.name) && this.rooms.get(room.name) === room) void this.unload(room);
       }, this.options.idleUnloadMs),
     );
   }
 
   private unload(room: Room): Promise<void> {
     this.rooms.delete(room.name);
+    this.notify('closing', room);
     const closed = room.close().finally(() => this.closing.delete(room.name));
     this.closing.set(room.name, closed);
     return closed;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
+import { evaluationSchema, followUpSchema } from '../../shared/schemas/follow-up';
 import { affiliationSchema, invitationSchema, personSchema, sessionSchema, workspaceRoleSchema } from '../../shared/schemas/people';
 import { networkSchema, structureSchema, workspaceSchema } from '../../shared/schemas/workspace';
 
@@ -35,6 +36,9 @@ export const metadataSchema = z.object({
   invitations: z.array(invitationSchema).default([]),
   /** The one-time link that creates the first coordinator account (hash only). */
   setup: z.object({ secretHash: z.string(), createdAt: z.iso.datetime(), completedAt: z.iso.datetime().nullable() }).nullable().default(null),
+  /** Follow-up of each action sheet after adoption, and the steering committee's evaluations. */
+  followUps: z.array(followUpSchema).default([]),
+  evaluations: z.array(evaluationSchema).default([]),
 });
 export type Metadata = z.infer<typeof metadataSchema>;
 
@@ -52,6 +56,8 @@ const emptyMetadata = (): Metadata => ({
   sessions: [],
   invitations: [],
   setup: null,
+  followUps: [],
+  evaluations: [],
 });
 
 /** Thrown when the metadata file exists but cannot be used; the file is left untouched. */

@@ -75,6 +75,8 @@ export const followUpSchema = z.object({
   sheetId: z.string(),
   status: realisationStatusSchema,
   statusChangedAt: z.iso.datetime().nullable(),
+  /** Who last changed the status (display name); absent from records written before it was kept. */
+  statusChangedByName: z.string().nullable().optional(),
   reports: z.array(progressReportSchema),
   actuals: z.array(indicatorActualSchema),
   finances: z.array(financeRecordSchema),

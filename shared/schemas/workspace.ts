@@ -3,6 +3,10 @@
  * since it can be edited by hand) and the shape sent by `GET /api/workspaces/:id`.
  */
 import { z } from 'zod';
+import { funderKey } from '../budget/consolidate';
+import { eurosText } from '../budget/euros';
+import { amountCentsSchema, funderSchema } from '../programme/fields';
+import { adoptionSchema, type Adoption } from './follow-up';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant invalide');
 /** Amounts are integer cents: never floating-point euros. */
@@ -32,6 +36,36 @@ export const envelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
+export const maxEnvelopeShares = 12;
+
+/**
+ * The envelope as the coordination sets it (`PUT /api/workspaces/:id/envelope`, and the form that
+ * sends it): a total, and 1 to 12 funders' shares that add up to it exactly. Messages are keyed by
+ * field: `totalCents`, `shares`, `shares.<i>.funder`, `shares.<i>.amountCents`; a sum that does
+ * not match the total is reported on `totalCents`.
+ */
+export const envelopeInputSchema = z
+  .object({
+    totalCents: amountCentsSchema,
+    shares: z
+      .array(z.object({ funder: funderSchema, amountCents: amountCentsSchema }), { error: 'Indiquez la part de chaque financeur.' })
+      .min(1, { error: 'Indiquez la part d’au moins un financeur.' })
+      .max(maxEnvelopeShares, { error: `Au plus ${maxEnvelopeShares} financeurs.` }),
+  })
+  .superRefine(({ totalCents, shares }, context) => {
+    const seen = new Set<string>();
+    shares.forEach((share, index) => {
+      const key = funderKey(share.funder);
+      if (seen.has(key)) context.addIssue({ code: 'custom', path: ['shares', index, 'funder'], message: 'Ce financeur figure déjà dans l’enveloppe.' });
+      seen.add(key);
+    });
+    const sum = shares.reduce((total, share) => total + share.amountCents, 0);
+    if (sum !== totalCents) {
+      context.addIssue({ code: 'custom', path: ['totalCents'], message: `La somme des parts (${eurosText(sum)}) ne correspond pas au total (${eurosText(totalCents)}).` });
+    }
+  });
+export type EnvelopeInput = z.infer<typeof envelopeInputSchema>;
+
 export const workspaceSchema = z.object({
   id,
   name: z.string().min(1).max(200),
@@ -39,6 +73,8 @@ export const workspaceSchema = z.object({
   contractDocument: z.string(),
   envelope: envelopeSchema,
   createdAt: z.iso.datetime(),
+  /** Set when the coordination adopts the programme (absent from files written before adoption existed). */
+  adoption: adoptionSchema.optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
@@ -46,7 +82,9 @@ export type Workspace = z.infer<typeof workspaceSchema>;
 export type StructureView = Structure & { colour: string };
 
 /** `GET /api/workspaces/:id`: everything a client needs to open a workspace. */
-export interface WorkspaceView extends Workspace {
+export interface WorkspaceView extends Omit<Workspace, 'adoption'> {
+  /** When and by whom the programme was adopted; null before. */
+  adoption: Adoption | null;
   networks: Network[];
   structures: StructureView[];
 }

@@ -11,9 +11,11 @@ import type { WebsocketProvider } from 'y-websocket';
 import { actions, permissionTable, refusalTitles, roles, type Action, type Role } from '../../../shared/permissions';
 import { contractFragmentName } from '../../../shared/document-names';
 import { SocketEvent, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../../shared/protocol';
+import type { Adoption, Evaluation, FollowUp, FollowUpView } from '../../../shared/schemas/follow-up';
 import type { MemberView } from '../../../shared/schemas/members';
 import type { PresencePerson } from '../../../shared/schemas/presence';
 import { demoAccounts } from '../../../server/demo/demo-accounts';
+import { demoEnvelope } from '../../../server/demo/demo-contract';
 import { demoWorkspaceId } from '../../../server/demo/seed-demo';
 import { acceptInvitation, createOutsider, invite } from '../../helpers/people';
 import { expectProblem } from '../../helpers/problems';
@@ -42,6 +44,11 @@ const channelsOf: Record<Action, readonly Channel[]> = {
   'members.changeRole': ['REST'],
   'structures.setRepresentative': ['REST'],
   'audit.read': ['REST'],
+  'envelope.set': ['REST'],
+  'programme.adopt': ['REST'],
+  'followup.read': ['REST'],
+  'followup.report': ['REST'],
+  'followup.evaluate': ['REST'],
 };
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden';
@@ -70,6 +77,10 @@ const refusalTitle = (subject: Subject, action: Action): string =>
 const documentName = `${demoWorkspaceId}.contract`;
 const api = `/api/workspaces/${demoWorkspaceId}`;
 const memberStructureId = 'scop-menuiserie-de-la-bresse';
+/** The demo action sheet led by the member's structure (the member may report on it). */
+const memberSheetId = 'fiche-2-1';
+/** Each evaluator evaluates its own period: one evaluation per action and period. */
+const evaluationPeriod = (subject: Subject): string => `20${10 + subjects.indexOf(subject)}`;
 
 describe('permission matrix: every role × every action × every channel', () => {
   let server: TestServer;
@@ -135,6 +146,21 @@ describe('permission matrix: every role × every action × every channel', () =>
         body: JSON.stringify({ personId: session('member')?.personId ?? null }),
       }),
     'audit.read': (subject) => fetchAs(session(subject), server.url, `${api}/audit`),
+    // The demo envelope again: the programme still adds up to it, so the adoption below succeeds.
+    'envelope.set': (subject) => fetchAs(session(subject), server.url, `${api}/envelope`, { method: 'PUT', body: JSON.stringify(demoEnvelope) }),
+    // Runs after envelope.set (actions run in table order) and before the follow-up, which needs it.
+    'programme.adopt': (subject) => fetchAs(session(subject), server.url, `${api}/adoption`, { method: 'POST' }),
+    'followup.read': (subject) => fetchAs(session(subject), server.url, `${api}/follow-up`),
+    'followup.report': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/follow-up/${memberSheetId}/reports`, {
+        method: 'POST',
+        body: JSON.stringify({ date: '2011-06-30', text: `Compte rendu de ${subject}` }),
+      }),
+    'followup.evaluate': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/follow-up/${memberSheetId}/evaluations`, {
+        method: 'POST',
+        body: JSON.stringify({ period: evaluationPeriod(subject), assessment: 'satisfactory', comment: `Évaluation de ${subject}`, recommendation: '' }),
+      }),
   };
 
   /** What an allowed REST call answers. */
@@ -155,6 +181,25 @@ describe('permission matrix: every role × every action × every channel', () =>
     'members.changeRole': async (response) => expect(await response.json()).toBe('member'),
     'structures.setRepresentative': async (response) => expect(await response.json()).toBeNull(),
     'audit.read': async (response) => expect(Array.isArray(await response.json())).toBe(true),
+    'envelope.set': async (response) => expect(await response.json()).toEqual(demoEnvelope),
+    'programme.adopt': async (response, subject) => {
+      expect(response.status).toBe(201);
+      expect((await response.json()) as Adoption).toMatchObject({ adoptedBy: session(subject)?.personId });
+    },
+    'followup.read': async (response) => {
+      const view = (await response.json()) as FollowUpView;
+      expect(Array.isArray(view.followUps) && Array.isArray(view.evaluations)).toBe(true);
+    },
+    'followup.report': async (response, subject) => {
+      expect(response.status).toBe(201);
+      const followUp = (await response.json()) as FollowUp;
+      expect(followUp.sheetId).toBe(memberSheetId);
+      expect(followUp.reports.map((report) => report.text)).toContain(`Compte rendu de ${subject}`);
+    },
+    'followup.evaluate': async (response, subject) => {
+      expect(response.status).toBe(201);
+      expect((await response.json()) as Evaluation).toMatchObject({ sheetId: memberSheetId, period: evaluationPeriod(subject), revisions: [{ comment: `Évaluation de ${subject}` }] });
+    },
   };
 
   const isRestAction = (action: Action): action is RestAction => action in restCalls;

@@ -1,0 +1,54 @@
+/**
+ * The programme as a whole: the server's live report on the structured contract
+ * (`GET …/programme/report`), the envelope (`PUT …/envelope`) and the adoption
+ * (`POST …/adoption`, refused with its reasons while the programme does not add up).
+ */
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { envelopeInputSchema } from '../../shared/schemas/workspace';
+import type { AccessControl } from '../access/access-control';
+import { requirePermission } from '../auth/auth.middleware';
+import { sendProblem, sendResult } from '../http/problem';
+import { parseBody } from '../http/validate';
+import type { MetadataStore } from '../store/metadata-store';
+import { findWorkspace } from '../workspaces/workspaces.repository';
+import { param, sendCreated, sendProblemWith, viewerOf } from './http';
+import type { ProgrammeMonitor } from './programme-monitor';
+import { contractUnavailable, workspaceNotFound, type ProgrammeService } from './programme.service';
+
+export interface ProgrammeRoutesOptions {
+  db: MetadataStore;
+  access: AccessControl;
+  monitor: ProgrammeMonitor;
+  programme: ProgrammeService;
+  logger: Logger;
+}
+
+export function programmeRoutes({ db, access, monitor, programme, logger }: ProgrammeRoutesOptions): Router {
+  const router = Router();
+
+  router.get('/workspaces/:workspaceId/programme/report', requirePermission(access, 'workspace.read'), async (req, res) => {
+    const workspace = findWorkspace(db, param(req, 'workspaceId'));
+    if (workspace === undefined) return sendProblem(req, res, workspaceNotFound);
+    try {
+      res.json(await monitor.current(workspace));
+    } catch (error) {
+      logger.warn({ err: error, workspace: workspace.id }, 'the programme report could not be built');
+      sendProblem(req, res, contractUnavailable);
+    }
+  });
+
+  router.put('/workspaces/:workspaceId/envelope', requirePermission(access, 'envelope.set'), async (req, res) => {
+    const input = parseBody(envelopeInputSchema, req, res);
+    if (input === undefined) return;
+    sendResult(req, res, await programme.setEnvelope(viewerOf(res).person, param(req, 'workspaceId'), input));
+  });
+
+  router.post('/workspaces/:workspaceId/adoption', requirePermission(access, 'programme.adopt'), async (req, res) => {
+    const result = await programme.adopt(viewerOf(res).person, param(req, 'workspaceId'));
+    if (!result.ok && 'reasons' in result) return sendProblemWith(req, res, result.error, { reasons: result.reasons });
+    sendCreated(req, res, result);
+  });
+
+  return router;
+}

@@ -33,6 +33,14 @@ export function auditActionWords(action: string): string {
     case 'members.imported': return msg('Import de membres', { id: 'audit.action.imported' });
     case 'structures.representativeSet': return msg('Représentant·e désigné·e', { id: 'audit.action.representative' });
     case 'permission.refused': return msg('Action refusée', { id: 'audit.action.refused' });
+    case 'programme.envelopeSet': return msg('Enveloppe du programme fixée', { id: 'audit.action.envelopeSet' });
+    case 'programme.adopted': return msg('Programme adopté', { id: 'audit.action.adopted' });
+    case 'followup.statusSet': return msg('État de réalisation changé', { id: 'audit.action.statusSet' });
+    case 'followup.reportAdded': return msg('Compte rendu d’avancement ajouté', { id: 'audit.action.reportAdded' });
+    case 'followup.actualRecorded': return msg('Valeur d’indicateur relevée', { id: 'audit.action.actualRecorded' });
+    case 'followup.financesSet': return msg('Montants engagés et dépensés mis à jour', { id: 'audit.action.financesSet' });
+    case 'followup.evaluationAdded': return msg('Évaluation enregistrée', { id: 'audit.action.evaluationAdded' });
+    case 'followup.evaluationAmended': return msg('Évaluation modifiée', { id: 'audit.action.evaluationAmended' });
     default: return action;
   }
 }
@@ -49,6 +57,11 @@ function attemptWords(action: unknown): string {
     case 'members.changeRole': return msg('changer un rôle', { id: 'audit.attempt.changeRole' });
     case 'structures.setRepresentative': return msg('désigner un·e représentant·e', { id: 'audit.attempt.representative' });
     case 'audit.read': return msg('lire le journal', { id: 'audit.attempt.auditRead' });
+    case 'envelope.set': return msg('fixer l’enveloppe du programme', { id: 'audit.attempt.envelopeSet' });
+    case 'programme.adopt': return msg('adopter le programme', { id: 'audit.attempt.programmeAdopt' });
+    case 'followup.read': return msg('consulter le suivi des actions', { id: 'audit.attempt.followUpRead' });
+    case 'followup.report': return msg('renseigner le suivi d’une action', { id: 'audit.attempt.followUpReport' });
+    case 'followup.evaluate': return msg('évaluer une action', { id: 'audit.attempt.followUpEvaluate' });
     default: return text(action);
   }
 }

@@ -25,6 +25,8 @@ import { readProgramme, sheetsInOrder } from '../../shared/programme/read';
 import { demoAccounts, demoPassword } from '../../server/demo/demo-accounts';
 import { demoEnvelope } from '../../server/demo/demo-contract';
 import { buildDemoProgramme } from '../../server/demo/demo-programme';
+import { buildDemoMembers } from '../../server/demo/demo-structures';
+import { buildProgrammeReport, reportKey } from '../../server/contract/programme-report';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
 import { startServer, type ChildServer } from '../lib/child-server';
 import { buildLargeProgramme } from '../lib/large-programme';
@@ -42,8 +44,10 @@ export interface InProcessResult {
   sheets: number;
   lines: number;
   stateBytes: number;
-  /** readProgramme + consolidate after one amount edit, ms. */
+  /** readProgramme + consolidate after one amount edit, ms (what each client runs). */
   readAndConsolidate: Distribution;
+  /** The server's check: the same, plus building the report and comparing it with the last, ms. */
+  serverCheck: Distribution;
 }
 
 export interface BrowserResult {
@@ -71,18 +75,25 @@ function measureInProcess(plan: ProgrammePlan, edits: number): InProcessResult {
   const doc = new Y.Doc();
   writeProgramme(doc, plan);
   const sheets = sheetsInOrder(readProgramme(doc));
+  const memberStructureIds = new Set(buildDemoMembers(demoWorkspaceId).structures.map((structure) => structure.id));
   const samples: number[] = [];
+  const serverSamples: number[] = [];
+  let lastKey = '';
   for (let i = 0; i < edits; i++) {
     const sheet = sheets[i % sheets.length]!;
     const line = sheet.budget[i % sheet.budget.length]!;
     updateBudgetLine(doc, sheet.id, line.id, { amountCents: (line.amountCents ?? 0) + (i % 2 === 0 ? 100 : 0) });
     const started = performance.now();
-    const programme = readProgramme(doc);
-    consolidate(programme.lines, demoEnvelope);
+    const programme = readProgramme(doc, { memberStructureIds });
+    const consolidation = consolidate(programme.lines, demoEnvelope);
     samples.push(performance.now() - started);
+    const report = buildProgrammeReport(demoWorkspaceId, { programme, consolidation }, new Date());
+    const key = reportKey(report);
+    if (key !== lastKey) lastKey = key;
+    serverSamples.push(performance.now() - started);
   }
   const lines = sheets.reduce((sum, sheet) => sum + sheet.budget.length, 0);
-  return { sheets: sheets.length, lines, stateBytes: Y.encodeStateAsUpdateV2(doc).byteLength, readAndConsolidate: distribution(samples) };
+  return { sheets: sheets.length, lines, stateBytes: Y.encodeStateAsUpdateV2(doc).byteLength, readAndConsolidate: distribution(samples), serverCheck: distribution(serverSamples) };
 }
 
 async function sessionCookie(baseUrl: string, email: string): Promise<{ name: string; value: string }> {

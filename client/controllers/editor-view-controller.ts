@@ -4,6 +4,7 @@
  * editability and accessible name current, and destroys it with the host.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as Y from 'yjs';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { contractSchema } from '../../shared/contract-schema';
@@ -14,6 +15,8 @@ import { buildPlugins, type PluginHooks } from '../documents/editor/plugins';
 export interface EditorViewInput {
   mount: HTMLElement;
   session: ContractSession | null;
+  /** Another rich text of the session's document to edit instead of the contract's text. */
+  fragment?: Y.XmlFragment | undefined;
   editable: boolean;
   /** Accessible name and language attributes of the contenteditable. */
   attributes: Record<string, string>;
@@ -29,8 +32,10 @@ export class EditorViewController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly hooks: PluginHooks;
   private session: ContractSession | null = null;
+  private fragment: Y.XmlFragment | undefined;
   private editable = false;
   private attributes: Record<string, string> = {};
+  private isConstructing = false;
 
   constructor(host: ReactiveControllerHost, hooks: PluginHooks) {
     this.host = host;
@@ -43,9 +48,10 @@ export class EditorViewController implements ReactiveController {
     const propsChanged = input.editable !== this.editable || !sameAttributes(input.attributes, this.attributes);
     this.editable = input.editable;
     this.attributes = input.attributes;
-    if (input.session !== this.session) {
+    if (input.session !== this.session || input.fragment !== this.fragment) {
       this.destroyView();
       this.session = input.session;
+      this.fragment = input.fragment;
       if (input.session !== null) this.createView(input.mount, input.session);
       return;
     }
@@ -64,25 +70,34 @@ export class EditorViewController implements ReactiveController {
   hostDisconnected(): void {
     this.destroyView();
     this.session = null;
+    this.fragment = undefined;
   }
 
   private createView(mount: HTMLElement, session: ContractSession): void {
-    const state = EditorState.create({ schema: contractSchema, plugins: buildPlugins(session, this.hooks) });
+    const state = EditorState.create({ schema: contractSchema, plugins: buildPlugins(session, this.hooks, { fragment: this.fragment }) });
+    const apply = (view: EditorView, tr: Transaction): void => this.apply(view, tr);
+    this.isConstructing = true;
     this.view = new EditorView(mount, {
       state,
       editable: () => this.editable,
       attributes: { ...this.attributes },
       // Keep the caret clear of the sticky top bar and toolbar when the view scrolls to it.
       scrollMargin: { top: 140, bottom: 40, left: 5, right: 5 },
-      dispatchTransaction: (tr: Transaction) => this.apply(tr),
+      // ProseMirror calls this with the view as `this`. y-prosemirror dispatches its first render
+      // from inside the view's constructor, before `this.view` is assigned: taking the view from
+      // the call keeps that render (a text already loaded, opened again, would show empty).
+      dispatchTransaction(this: EditorView, tr: Transaction) {
+        apply(this, tr);
+      },
     });
+    this.isConstructing = false;
     this.state = this.view.state;
     this.host.requestUpdate();
   }
 
-  private apply(tr: Transaction): void {
-    const view = this.view;
-    if (view === null) return;
+  private apply(view: EditorView, tr: Transaction): void {
+    // A destroyed view (another workspace's) may still dispatch: only the current one counts.
+    if (view !== this.view && !this.isConstructing) return;
     view.updateState(view.state.apply(tr));
     this.state = view.state;
     this.host.requestUpdate();

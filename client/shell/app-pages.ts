@@ -68,14 +68,14 @@ export function renderPage(input: PageInput): TemplateResult {
   const role = input.identity?.role;
   if (route.kind === 'account') {
     const page = html`${signOutNotice(input.signOutProblem)}<trame-account-page .me=${me}></trame-account-page>`;
-    return view === null ? plainMain(page, null) : renderWorkspace({ view, role, place: 'account', content: page });
+    return view === null ? plainMain(page, null) : renderWorkspace({ view, role, place: 'account', content: page, programme: input.programme });
   }
   if (view === null || route.kind === 'home' || view.id !== route.workspaceId) {
     if (load.status === 'empty' || load.status === 'error') return renderStatusPage(load, input.onRetryWorkspace);
     return renderStatusPage({ status: 'loading' }, noop);
   }
   const content = html`${signOutNotice(input.signOutProblem)}${workspacePage(route.page, route.itemId, input, view, me)}`;
-  return renderWorkspace({ view, role, place: route.page, content });
+  return renderWorkspace({ view, role, place: route.page, content, programme: input.programme });
 }
 
 /** The document title for a route. */
@@ -136,7 +136,7 @@ function workspacePage(page: WorkspacePage, itemId: string | undefined, input: P
     case 'follow-up-sheet':
       return html`<trame-sheet-follow-up-page .props=${props}></trame-sheet-follow-up-page>`;
     case 'contract':
-      return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused });
+      return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused, programme: input.programme });
     case 'members':
       return html`<trame-members-page .view=${view} .viewerRole=${role} .me=${me}></trame-members-page>`;
     case 'invite':

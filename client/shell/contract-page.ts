@@ -8,6 +8,8 @@ import { can, type Role } from '../../shared/permissions';
 import type { WorkspaceView } from '../../shared/schemas/workspace';
 import type { ConnectionSnapshot } from '../connection/connection-state';
 import type { ContractSession } from '../controllers/contract-session';
+import type { ProgrammeState } from '../controllers/programme-controller';
+import { renderProgrammeOutline } from '../programme/programme-outline';
 import { roleName } from '../i18n/role-names';
 import '../connection/connection-notice';
 import '../documents/contract-editor';
@@ -26,10 +28,12 @@ export interface ContractPageInput {
   contract: ContractState;
   presenceProblem: string | null;
   isWriteRefused: boolean;
+  /** The structured contract, for the outline of axes and sheets beside the text. */
+  programme?: ProgrammeState | null;
 }
 
 /** Renders the contract page. */
-export function renderContractPage({ view, role, contract, presenceProblem, isWriteRefused }: ContractPageInput): TemplateResult {
+export function renderContractPage({ view, role, contract, presenceProblem, isWriteRefused, programme = null }: ContractPageInput): TemplateResult {
   const mayEdit = can(role, 'contract.edit');
   const notice = !mayEdit
     ? readOnlyByRole(role)
@@ -39,12 +43,15 @@ export function renderContractPage({ view, role, contract, presenceProblem, isWr
   return html`<h1 class="visually-hidden">${msg(str`Contrat — ${view.name}`, { id: 'main.title' })}</h1>
     <trame-connection-notice .connection=${contract.connection}></trame-connection-notice>
     ${presenceProblem === null ? nothing : html`<p class="workspace__notice">${presenceProblem}</p>`}
-    <trame-contract-editor
-      .session=${contract.session}
-      ?editable=${mayEdit && !isWriteRefused}
-      .readOnlyNotice=${notice}
-      ?loaded=${contract.isLoaded}
-    ></trame-contract-editor>`;
+    <div class="contract-layout">
+      <trame-contract-editor
+        .session=${contract.session}
+        ?editable=${mayEdit && !isWriteRefused}
+        .readOnlyNotice=${notice}
+        ?loaded=${contract.isLoaded}
+      ></trame-contract-editor>
+      ${renderProgrammeOutline(view.id, programme?.programme ?? null)}
+    </div>`;
 }
 
 /** Why a role reads without writing. */

@@ -1,4 +1,5 @@
 /** Formatting helpers: amounts, numbers and dates always follow `fr-FR`, whatever the interface language. */
+import { eurosText } from '../../shared/budget/euros';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
@@ -6,6 +7,17 @@ const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFracti
 /** Formats integer cents as whole euros: `3381649100` → "33 816 491 €". */
 export function formatEuros(cents: number): string {
   return euros.format(Math.round(cents / 100));
+}
+
+/** Formats integer cents exactly: whole euros when whole ("7 602 500 €"), with cents otherwise ("12 500,50 €"). */
+export function formatExactEuros(cents: number): string {
+  return eurosText(cents);
+}
+
+/** Formats integer cents for an amount field: "7 602 500" or "12 500,50", without the euro sign. */
+export function formatEurosInput(cents: number): string {
+  const value = cents / 100;
+  return value.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 });
 }
 
 /** Formats a ratio between 0 and 1 as a percentage: `0.2248` → "22,5 %". */
@@ -28,6 +40,14 @@ const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+const clockTime = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** The time of an instant, to the second: "14:05:09". */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : clockTime.format(date);
 }
 
 /** A day as people read it in France: "26 mars 2026". */

@@ -7,6 +7,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { can } from '../shared/permissions';
+import { SocketEvent } from '../shared/protocol';
 import type { Me } from '../shared/schemas/people';
 import type { WorkspaceView } from '../shared/schemas/workspace';
 import { rememberStructure } from './account/structure-choice';
@@ -60,6 +61,10 @@ export class App extends LitElement {
     });
     this.addEventListener('trame-sign-out-request', () => void this.signOut());
     this.addEventListener('trame-structure-choose', (event) => this.handleStructureChoice(event.detail.workspaceId, event.detail.structureId));
+    // The envelope (or another part of the workspace) changed: every page shows the new one.
+    this.presence.listen(SocketEvent.workspaceChanged, ({ workspaceId }) => {
+      if (workspaceId === this.workspace.view?.id) void this.workspace.refresh();
+    });
     this.addEventListener('trame-reconnect-request', () => {
       this.contract.retry();
       // The button disappears with the notice: give focus back to the text rather than to nothing.

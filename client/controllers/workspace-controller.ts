@@ -59,6 +59,23 @@ export class WorkspaceController implements ReactiveController {
     void this.resolve();
   }
 
+  /**
+   * Loads the open workspace again in the background (its envelope or structures changed): the
+   * page stays on screen, and a failure keeps what is shown rather than replacing it with an error.
+   */
+  async refresh(): Promise<void> {
+    const current = this.view;
+    if (current === null || !this.isAllowed()) return;
+    try {
+      const view = await fetchWorkspace(current.id);
+      // A navigation or a sign-out meanwhile wins over this late answer.
+      if (this.view?.id !== view.id || this.loadedId !== view.id) return;
+      this.set({ status: 'ready', view });
+    } catch {
+      // The next change (or the next visit) loads it again; what is shown is still the latest known.
+    }
+  }
+
   /** Forgets the workspace (signed out). */
   reset(): void {
     this.abort?.abort();

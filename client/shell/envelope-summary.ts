@@ -1,10 +1,13 @@
 /**
  * `<trame-envelope-summary>`: the programme's envelope, its total and each funder's share, as
- * amounts (fr-FR, whole euros) and as bars whose length is also written as a percentage.
+ * amounts (fr-FR, whole euros) and as bars whose length is also written as a percentage; with
+ * the live planned total beside it and, when the sheets depart from it, a link to the budget
+ * saying how many gaps there are (in words and shape, not colour alone).
  */
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Consolidation } from '../../shared/budget/consolidate';
 import type { Envelope } from '../../shared/schemas/workspace';
 import { formatEuros, formatPercent } from '../i18n/format';
 import { baseStyles } from '../ui/shared-styles';
@@ -71,6 +74,41 @@ export class EnvelopeSummary extends LitElement {
         width: var(--share);
         background: var(--trame-accent);
       }
+      .planned {
+        margin: -0.5rem 0 0.75rem;
+        font-size: 0.875rem;
+      }
+      .planned strong {
+        font-variant-numeric: tabular-nums;
+      }
+      .check {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        margin: 0 0 0.75rem;
+        font-size: 0.875rem;
+        font-weight: 600;
+      }
+      .check::before {
+        content: '';
+        flex: none;
+        width: 0.6rem;
+        height: 0.6rem;
+      }
+      .check--ok {
+        color: var(--trame-success);
+      }
+      .check--ok::before {
+        border-radius: 50%;
+        background: var(--trame-success);
+      }
+      .check--warning a {
+        color: var(--trame-warning);
+      }
+      .check--warning::before {
+        border: 2px solid var(--trame-warning);
+        transform: rotate(45deg);
+      }
       .share {
         align-self: end;
         color: var(--trame-ink-muted);
@@ -82,6 +120,10 @@ export class EnvelopeSummary extends LitElement {
 
   /** The envelope to summarise; nothing is shown without one. */
   @property({ attribute: false }) envelope: Envelope | null = null;
+  /** The live totals of the sheets, compared with the envelope; nothing is said without them. */
+  @property({ attribute: false }) consolidation: Consolidation | null = null;
+  /** Where the consolidated budget is. */
+  @property({ attribute: false }) budgetHref = '';
 
   constructor() {
     super();
@@ -94,6 +136,7 @@ export class EnvelopeSummary extends LitElement {
     return html`<section aria-labelledby="envelope-title">
       <h2 id="envelope-title">${msg('Enveloppe du programme', { id: 'envelope.title' })}</h2>
       <p class="total">${formatEuros(envelope.totalCents)}</p>
+      ${this.renderPlanned()}
       <ul>
         ${envelope.shares.map((share) => {
           const ratio = share.amountCents / envelope.totalCents;
@@ -106,6 +149,18 @@ export class EnvelopeSummary extends LitElement {
         })}
       </ul>
     </section>`;
+  }
+
+  private renderPlanned(): TemplateResult | typeof nothing {
+    const consolidation = this.consolidation;
+    if (consolidation === null) return nothing;
+    const gaps = consolidation.warnings.length;
+    return html`<p class="planned">${msg('Programmé :', { id: 'envelope.planned' })} <strong>${formatEuros(consolidation.totalCents)}</strong></p>
+      ${gaps === 0
+        ? html`<p class="check check--ok">${msg('Conforme à l’enveloppe', { id: 'envelope.matches' })}</p>`
+        : html`<p class="check check--warning">
+            <a href=${this.budgetHref}>${gaps === 1 ? msg('1 écart avec l’enveloppe', { id: 'envelope.gapOne' }) : msg(str`${gaps} écarts avec l’enveloppe`, { id: 'envelope.gaps' })}</a>
+          </p>`}`;
   }
 }
 

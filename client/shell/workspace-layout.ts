@@ -6,6 +6,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { can, type Role } from '../../shared/permissions';
 import type { WorkspaceView } from '../../shared/schemas/workspace';
+import type { ProgrammeState } from '../controllers/programme-controller';
 import { workspacePath, type WorkspacePage } from '../routing/routes';
 import './envelope-summary';
 
@@ -18,6 +19,8 @@ export interface WorkspaceLayoutInput {
   role: Role | undefined;
   place: NavPlace;
   content: TemplateResult;
+  /** The live reading of the programme, for the planned total beside the envelope (null while none). */
+  programme?: ProgrammeState | null;
 }
 
 /** The localised name of a workspace page (top bar, titles). */
@@ -47,7 +50,7 @@ export function pageName(place: NavPlace): string {
 }
 
 /** Renders navigation and main area for an open workspace. */
-export function renderWorkspace({ view, role, place, content }: WorkspaceLayoutInput): TemplateResult {
+export function renderWorkspace({ view, role, place, content, programme = null }: WorkspaceLayoutInput): TemplateResult {
   // Inviting and importing are parts of the members page: its entry stays current there.
   const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place;
   const link = (target: NavPlace, href: string): TemplateResult =>
@@ -65,7 +68,7 @@ export function renderWorkspace({ view, role, place, content }: WorkspaceLayoutI
           ${link('account', '/compte')}
         </ul>
       </nav>
-      <trame-envelope-summary .envelope=${view.envelope}></trame-envelope-summary>
+      <trame-envelope-summary .envelope=${view.envelope} .consolidation=${programme?.consolidation ?? null} .budgetHref=${workspacePath(view.id, 'budget')}></trame-envelope-summary>
     </div>
     <main id="contenu" class="workspace__main" tabindex="-1">${content}</main>
   </div>`;

@@ -25,7 +25,8 @@ export function isPublicRoute(route: Route): boolean {
   return route.kind === 'sign-in' || route.kind === 'setup' || route.kind === 'invitation';
 }
 
-const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/membres|\/membres\/inviter|\/membres\/importer|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
+// Longer paths first: "/membres/inviter" must not read as "/membres" with an item "inviter".
+const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/membres\/inviter|\/membres\/importer|\/membres|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
 const pageBySuffix: Record<string, WorkspacePage> = {
   '': 'contract',
   '/fiches': 'sheets',

@@ -30,6 +30,13 @@ export const actions = [
   'followup.read',
   'followup.report',
   'followup.evaluate',
+  'comments.write',
+  'comments.moderate',
+  'amendments.propose',
+  'amendments.decide',
+  'rounds.open',
+  'rounds.vote',
+  'notifications.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,6 +64,15 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'followup.report': writers,
   // The steering committee (partners) evaluates; the coordination records evaluations for it too.
   'followup.evaluate': ['coordinator', 'partner'],
+  // Partners read, comment and evaluate (PRODUCT.md); observers only read.
+  'comments.write': ['coordinator', 'facilitator', 'member', 'partner'],
+  'comments.moderate': ['coordinator', 'facilitator'],
+  'amendments.propose': writers,
+  'amendments.decide': ['coordinator', 'facilitator'],
+  'rounds.open': ['coordinator', 'facilitator'],
+  // One structure, one voice: only the representative of a member structure votes (the service checks which).
+  'rounds.vote': writers,
+  'notifications.read': everyone,
 };
 
 /** Roles that may act for no member structure: the steering committee's partners and observers. */
@@ -85,4 +101,11 @@ export const refusalTitles: Record<Action, string> = {
   'followup.read': 'Votre rôle ne permet pas de consulter le suivi des actions.',
   'followup.report': 'Votre rôle ne permet pas de renseigner le suivi des actions.',
   'followup.evaluate': 'Seuls les membres du comité de pilotage et la coordination évaluent les actions.',
+  'comments.write': 'Votre rôle permet de lire le contrat, pas de le commenter.',
+  'comments.moderate': 'Seules l’animation et la coordination peuvent modérer les commentaires.',
+  'amendments.propose': 'Votre rôle ne permet pas de proposer des amendements.',
+  'amendments.decide': 'Seules l’animation et la coordination peuvent accepter ou rejeter un amendement.',
+  'rounds.open': 'Seules l’animation et la coordination peuvent ouvrir un tour de décision.',
+  'rounds.vote': 'Seul·e le ou la représentant·e d’une structure membre donne sa position.',
+  'notifications.read': 'Vous ne faites pas partie de cet espace de travail.',
 };

@@ -61,6 +61,12 @@ export const SocketEvent = {
   /** The follow-up of an action, an evaluation, the adoption or the envelope changed. */
   followUpChanged: 'followup:changed',
   workspaceChanged: 'workspace:changed',
+  /** Deliberation: something changed in the comments, amendments or consent rounds of a workspace. */
+  commentsChanged: 'comments:changed',
+  amendmentsChanged: 'amendments:changed',
+  roundsChanged: 'rounds:changed',
+  /** A person's inbox changed (sent to that person's sockets only). */
+  notificationsChanged: 'notifications:changed',
 } as const;
 
 /** Acknowledgement of every state-changing Socket.IO event, sent after the change is applied. */
@@ -78,4 +84,8 @@ export interface ServerToClientEvents {
   [SocketEvent.programmeReport]: (payload: ProgrammeReport) => void;
   [SocketEvent.followUpChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.workspaceChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.commentsChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.amendmentsChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.roundsChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.notificationsChanged]: (payload: { workspaceId: string; unread: number }) => void;
 }

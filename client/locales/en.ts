@@ -5,7 +5,11 @@
  */
 import { str } from '@lit/localize';
 import { accountTemplates } from './en-account';
+import { amendmentsTemplates } from './en-amendments';
 import { budgetTemplates } from './en-budget';
+import { commentsTemplates } from './en-comments';
+import { notificationsTemplates } from './en-notifications';
+import { roundsTemplates } from './en-rounds';
 import { followUpTemplates } from './en-follow-up';
 import { membersTemplates } from './en-members';
 import { programmeTemplates } from './en-programme';
@@ -16,6 +20,14 @@ export const templates = {
   ...programmeTemplates,
   ...budgetTemplates,
   ...followUpTemplates,
+  ...commentsTemplates,
+  ...amendmentsTemplates,
+  ...roundsTemplates,
+  ...notificationsTemplates,
+  'nav.comments': 'Comments',
+  'nav.amendments': 'Amendments',
+  'nav.decisions': 'Decisions',
+  'nav.notifications': 'Notifications',
   'nav.sheets': 'Action sheets',
   'nav.budget': 'Budget',
   'nav.followUp': 'Follow-up',

@@ -5,10 +5,26 @@
  */
 
 /** Pages inside a workspace. */
-export type WorkspacePage = 'contract' | 'sheets' | 'sheet' | 'budget' | 'follow-up' | 'follow-up-sheet' | 'members' | 'invite' | 'import' | 'audit';
+export type WorkspacePage =
+  | 'contract'
+  | 'sheets'
+  | 'sheet'
+  | 'budget'
+  | 'comments'
+  | 'amendments'
+  | 'amendment'
+  | 'decisions'
+  | 'decision'
+  | 'notifications'
+  | 'follow-up'
+  | 'follow-up-sheet'
+  | 'members'
+  | 'invite'
+  | 'import'
+  | 'audit';
 
-/** Pages that show one item (an action sheet), named by the last segment of their path. */
-const itemPages: Partial<Record<WorkspacePage, string>> = { sheet: '/fiches', 'follow-up-sheet': '/suivi' };
+/** Pages that show one item (an action sheet, an amendment, a round), named by the last segment of their path. */
+const itemPages: Partial<Record<WorkspacePage, string>> = { sheet: '/fiches', 'follow-up-sheet': '/suivi', amendment: '/amendements', decision: '/decisions' };
 
 /** A parsed location. */
 export type Route =
@@ -26,12 +42,16 @@ export function isPublicRoute(route: Route): boolean {
 }
 
 // Longer paths first: "/membres/inviter" must not read as "/membres" with an item "inviter".
-const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/membres\/inviter|\/membres\/importer|\/membres|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
+const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/commentaires|\/amendements|\/decisions|\/notifications|\/membres\/inviter|\/membres\/importer|\/membres|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
 const pageBySuffix: Record<string, WorkspacePage> = {
   '': 'contract',
   '/fiches': 'sheets',
   '/budget': 'budget',
   '/suivi': 'follow-up',
+  '/commentaires': 'comments',
+  '/amendements': 'amendments',
+  '/decisions': 'decisions',
+  '/notifications': 'notifications',
   '/membres': 'members',
   '/membres/inviter': 'invite',
   '/membres/importer': 'import',

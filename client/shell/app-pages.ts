@@ -20,6 +20,12 @@ import type { ProgrammeState } from '../controllers/programme-controller';
 import type { ListenToWorkspace, ProgrammePageProps } from '../programme/page-props';
 import '../audit/audit-page';
 import '../budget/budget-page';
+import '../comments/comments-page';
+import '../amendments/amendments-page';
+import '../amendments/amendment-page';
+import '../rounds/rounds-page';
+import '../rounds/round-page';
+import '../notifications/notifications-page';
 import '../follow-up/follow-up-page';
 import '../follow-up/sheet-follow-up-page';
 import '../programme/sheet-page';
@@ -100,6 +106,12 @@ const pageAction: Record<Exclude<WorkspacePage, 'contract'>, Action> = {
   sheets: 'workspace.read',
   sheet: 'workspace.read',
   budget: 'workspace.read',
+  comments: 'workspace.read',
+  amendments: 'workspace.read',
+  amendment: 'workspace.read',
+  decisions: 'workspace.read',
+  decision: 'workspace.read',
+  notifications: 'notifications.read',
   'follow-up': 'followup.read',
   'follow-up-sheet': 'followup.read',
   members: 'members.read',
@@ -131,6 +143,18 @@ function workspacePage(page: WorkspacePage, itemId: string | undefined, input: P
       return html`<trame-sheet-page .props=${props}></trame-sheet-page>`;
     case 'budget':
       return html`<trame-budget-page .props=${props}></trame-budget-page>`;
+    case 'comments':
+      return html`<trame-comments-page .props=${props}></trame-comments-page>`;
+    case 'amendments':
+      return html`<trame-amendments-page .props=${props}></trame-amendments-page>`;
+    case 'amendment':
+      return html`<trame-amendment-page .props=${props}></trame-amendment-page>`;
+    case 'decisions':
+      return html`<trame-rounds-page .props=${props}></trame-rounds-page>`;
+    case 'decision':
+      return html`<trame-round-page .props=${props}></trame-round-page>`;
+    case 'notifications':
+      return html`<trame-notifications-page .props=${props}></trame-notifications-page>`;
     case 'follow-up':
       return html`<trame-follow-up-page .props=${props}></trame-follow-up-page>`;
     case 'follow-up-sheet':

@@ -33,6 +33,16 @@ export function pageName(place: NavPlace): string {
       return msg('Fiches action', { id: 'nav.sheets' });
     case 'budget':
       return msg('Budget', { id: 'nav.budget' });
+    case 'comments':
+      return msg('Commentaires', { id: 'nav.comments' });
+    case 'amendments':
+    case 'amendment':
+      return msg('Amendements', { id: 'nav.amendments' });
+    case 'decisions':
+    case 'decision':
+      return msg('Décisions', { id: 'nav.decisions' });
+    case 'notifications':
+      return msg('Notifications', { id: 'nav.notifications' });
     case 'follow-up':
     case 'follow-up-sheet':
       return msg('Suivi', { id: 'nav.followUp' });
@@ -52,7 +62,7 @@ export function pageName(place: NavPlace): string {
 /** Renders navigation and main area for an open workspace. */
 export function renderWorkspace({ view, role, place, content, programme = null }: WorkspaceLayoutInput): TemplateResult {
   // Inviting and importing are parts of the members page: its entry stays current there.
-  const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place;
+  const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place === 'amendment' ? 'amendments' : place === 'decision' ? 'decisions' : place;
   const link = (target: NavPlace, href: string): TemplateResult =>
     html`<li><a href=${href} aria-current=${current === target ? 'page' : nothing}>${pageName(target)}</a></li>`;
   return html`<div class="workspace">
@@ -62,6 +72,9 @@ export function renderWorkspace({ view, role, place, content, programme = null }
           ${link('contract', workspacePath(view.id))}
           ${link('sheets', workspacePath(view.id, 'sheets'))}
           ${link('budget', workspacePath(view.id, 'budget'))}
+          ${link('comments', workspacePath(view.id, 'comments'))}
+          ${link('amendments', workspacePath(view.id, 'amendments'))}
+          ${link('decisions', workspacePath(view.id, 'decisions'))}
           ${can(role, 'followup.read') ? link('follow-up', workspacePath(view.id, 'follow-up')) : nothing}
           ${can(role, 'members.read') ? link('members', workspacePath(view.id, 'members')) : nothing}
           ${can(role, 'audit.read') ? link('audit', workspacePath(view.id, 'audit')) : nothing}

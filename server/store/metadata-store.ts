@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
+import { amendmentSchema } from '../../shared/schemas/amendments';
+import { commentThreadSchema } from '../../shared/schemas/comments';
 import { evaluationSchema, followUpSchema } from '../../shared/schemas/follow-up';
+import { notificationSchema, notificationSettingsSchema } from '../../shared/schemas/notifications';
+import { roundSchema } from '../../shared/schemas/rounds';
 import { affiliationSchema, invitationSchema, personSchema, sessionSchema, workspaceRoleSchema } from '../../shared/schemas/people';
 import { networkSchema, structureSchema, workspaceSchema } from '../../shared/schemas/workspace';
 
@@ -39,6 +43,12 @@ export const metadataSchema = z.object({
   /** Follow-up of each action sheet after adoption, and the steering committee's evaluations. */
   followUps: z.array(followUpSchema).default([]),
   evaluations: z.array(evaluationSchema).default([]),
+  /** Deliberation: comment threads anchored to the text, amendments, consent rounds, notifications. */
+  commentThreads: z.array(commentThreadSchema).default([]),
+  amendments: z.array(amendmentSchema).default([]),
+  rounds: z.array(roundSchema).default([]),
+  notifications: z.array(notificationSchema).default([]),
+  notificationSettings: z.array(notificationSettingsSchema).default([]),
 });
 export type Metadata = z.infer<typeof metadataSchema>;
 
@@ -58,6 +68,11 @@ const emptyMetadata = (): Metadata => ({
   setup: null,
   followUps: [],
   evaluations: [],
+  commentThreads: [],
+  amendments: [],
+  rounds: [],
+  notifications: [],
+  notificationSettings: [],
 });
 
 /** Thrown when the metadata file exists but cannot be used; the file is left untouched. */

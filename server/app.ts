@@ -40,6 +40,7 @@ import { InvitationsService } from './members/invitations.service';
 import { MemberImportService } from './members/member-import.service';
 import { membersRoutes } from './members/members.routes';
 import { MembersService } from './members/members.service';
+import { NotificationsService } from './notifications/notifications.service';
 import { PresenceRegistry } from './presence/presence.service';
 import { registerPresenceEvents } from './presence/presence.events';
 import { RoomRegistry } from './realtime/room-registry';
@@ -120,6 +121,9 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   });
   const stopSocketAuth = authenticateSockets(io, db, sessions, revocations, config.allowedOrigins, config.pingIntervalMs);
   registerPresenceEvents(io, db, access, new PresenceRegistry());
+  // Every domain of the deliberation tells people through this one service.
+  const notifications = new NotificationsService(db, io);
+  void notifications; // used by the deliberation's domains as they are wired below
   // The structured contract: checked live after updates, read by the programme and follow-up routes.
   const events = socketWorkspaceEvents(io);
   const monitor = new ProgrammeMonitor({ db, rooms, events, logger });

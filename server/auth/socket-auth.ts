@@ -14,6 +14,11 @@ export interface SocketData {
   viewer: Viewer;
 }
 
+/** The Socket.IO room of one person's sockets. */
+export function personRoom(personId: string): string {
+  return `person:${personId}`;
+}
+
 export function authenticateSockets(
   // Any typed server: only the middleware and socket list are used here.
   io: Server<never, never, never, SocketData>,
@@ -34,6 +39,8 @@ export function authenticateSockets(
     const viewer = resolveViewer(db, sessions, credentials);
     if (viewer === undefined) return next(Object.assign(new Error('unauthenticated'), { data: { title: 'Connectez-vous pour continuer.' } }));
     socket.data.viewer = viewer;
+    // Each person's sockets share a room, for what concerns them alone (their notifications).
+    void socket.join(personRoom(viewer.person.id));
     next();
   });
   const stopRevocations = revocations.onRevoked((sessionIds) => {

@@ -16,6 +16,10 @@ const environmentSchema = z.object({
   /** Outgoing mail for invitations, e.g. smtp://user:pass@smtp.example.org:587; none when empty. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Trame <trame@localhost>'),
+  /** How often the notifications' email digest is checked, in minutes (digests go hourly or daily). */
+  DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** The address people open Trame at (e.g. https://trame.example.org), for links in digest emails. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('')),
   /** Other origins allowed to use the session cookie (comma-separated), e.g. behind a proxy. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** scrypt cost parameter N for passwords (a power of two). */
@@ -39,6 +43,10 @@ export interface TrameConfig {
   pingIntervalMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How often the email digest of notifications is checked. */
+  digestIntervalMs: number;
+  /** Trame's public origin for emailed links; otherwise each person's own, as seen when they chose a digest. */
+  publicUrl: string | undefined;
   allowedOrigins: string[];
   scryptCost: number;
   /** Sign-in attempts allowed per address and email within `signInWindowMs`. */
@@ -66,6 +74,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): TrameC
     pingIntervalMs: 30_000,
     smtpUrl: env.SMTP_URL === '' ? undefined : env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    digestIntervalMs: env.DIGEST_INTERVAL_MINUTES * 60 * 1000,
+    publicUrl: env.PUBLIC_URL === undefined || env.PUBLIC_URL === '' ? undefined : new URL(env.PUBLIC_URL).origin,
     allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
     scryptCost: env.SCRYPT_COST,
     signInAttempts: 10,

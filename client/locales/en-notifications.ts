@@ -1,7 +1,55 @@
-/** English translations of the notifications pages (see en.ts). */
+/** English translations of the notifications: the bell, the inbox and its settings (see en.ts). */
 import { str } from '@lit/localize';
 
 export const notificationsTemplates = {
+  'notifications.bell.announce': str`New notification: ${0}.`,
+  'notifications.bell.label': str`Notifications, ${0}`,
+  'notifications.unread.none': 'none unread',
+  'notifications.unread.one': '1 unread',
+  'notifications.unread.many': str`${0} unread`,
+  'notifications.count': str`Unread: ${0}`,
+  'notifications.markAll': 'Mark all as read',
+  'notifications.more': 'Show older notifications',
+  'notifications.list': 'Your notifications, newest first',
+  'notifications.loading': 'Loading notifications…',
+  'notifications.unreadTag': 'Unread',
+  'notifications.empty.title': 'Nothing new for you for now.',
+  'notifications.empty.body':
+    'Trame tells you here when someone mentions you in a comment, replies to your comments, proposes an amendment to a part you wrote, and when a decision round opens, is about to close or has an outcome.',
+  'notifications.empty.start': 'To get started, read the',
+  'notifications.empty.comments': 'comments',
+  'notifications.empty.or': 'or the',
+  'notifications.empty.decisions': 'decisions under way',
+  'notifications.empty.settings': 'Choose below what you are told about.',
+  'notifications.kind.mention': 'Mention',
+  'notifications.kind.reply': 'Reply',
+  'notifications.kind.commentHidden': 'Comment hidden',
+  'notifications.kind.amendmentProposed': 'Amendment proposed',
+  'notifications.kind.amendmentDecided': 'Amendment decided',
+  'notifications.kind.roundOpened': 'Decision round opened',
+  'notifications.kind.roundReminder': 'Reminder',
+  'notifications.kind.roundClosing': 'Closing soon',
+  'notifications.kind.roundOutcome': 'Outcome',
+  'notifications.choice.mention': 'When someone mentions me or my organisation',
+  'notifications.choice.reply': 'Replies to my comments',
+  'notifications.choice.commentHidden': 'When the facilitation hides one of my comments',
+  'notifications.choice.amendmentProposed': 'Amendments proposed to parts I wrote',
+  'notifications.choice.amendmentDecided': 'Decisions on my amendments',
+  'notifications.choice.roundOpened': 'A decision round opening',
+  'notifications.choice.roundReminder': 'Reminders of a decision round my organisation has not answered',
+  'notifications.choice.roundClosing': 'A decision round closing soon',
+  'notifications.choice.roundOutcome': 'The outcome of a decision round',
+  'notifications.digest.off': 'No email',
+  'notifications.digest.daily': 'One summary a day',
+  'notifications.digest.hourly': 'One summary an hour at most',
+  'notifications.settings.title': 'Notification settings',
+  'notifications.settings.loading': 'Loading settings…',
+  'notifications.settings.kinds': 'Tell me in Trame about:',
+  'notifications.settings.digest': 'Email summary of unread notifications',
+  'notifications.settings.digestHint': 'A single email listing your unread notifications, sent only when there is something new.',
+  'notifications.settings.noEmail':
+    'This Trame server does not send emails for now (no SMTP server is configured): your choice is kept and will apply as soon as the coordination configures one.',
+  'notifications.settings.save': 'Save settings',
+  'notifications.settings.saved': 'Settings saved.',
+  'notifications.settings.invalid': 'Check your choices.',
 } as const;
-
-void str;

@@ -8,8 +8,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PresencePerson } from '../../shared/schemas/presence';
 import type { AccountSummary } from '../account/account-menu';
 import type { ConnectionSnapshot } from '../connection/connection-state';
+import { workspacePath } from '../routing/routes';
 import '../account/account-menu';
 import '../connection/connection-status';
+import '../notifications/notification-bell';
 import '../presence/presence-list';
 import './language-switch';
 
@@ -21,6 +23,8 @@ export interface TopBarInput {
     pageName: string;
     present: PresencePerson[];
     connection: ConnectionSnapshot;
+    /** The person's unread notifications here (null while unknown), and whether their inbox is the page shown. */
+    notifications: { unread: number | null; current: boolean };
   } | null;
   account: {
     summary: AccountSummary;
@@ -47,7 +51,8 @@ export function renderTopBar({ workspace, account, onHelp }: TopBarInput): Templ
       ${workspace === null
         ? nothing
         : html`<trame-presence-list .people=${workspace.present}></trame-presence-list>
-            <trame-connection-status .connection=${workspace.connection}></trame-connection-status>`}
+            <trame-connection-status .connection=${workspace.connection}></trame-connection-status>
+            <trame-notification-bell .href=${workspacePath(workspace.id, 'notifications')} .unread=${workspace.notifications.unread} .current=${workspace.notifications.current}></trame-notification-bell>`}
       <trame-language-switch></trame-language-switch>
       <button
         type="button"

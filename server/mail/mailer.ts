@@ -9,6 +9,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (the notifications' digest); plain text only when absent. */
+  html?: string;
 }
 
 export interface Mailer {

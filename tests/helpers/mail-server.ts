@@ -9,22 +9,30 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML alternative of a multipart message (the notifications' digest), '' when none. */
+  html: string;
 }
 
 export interface MailServer {
   /** `smtp://127.0.0.1:<port>`, for Trame's `SMTP_URL`. */
   url: string;
   messages: ReceivedMail[];
+  /** While true, every message is refused (as a failing SMTP server would): nothing is kept. */
+  refuse: boolean;
   close(): Promise<void>;
 }
 
 export async function startMailServer(): Promise<MailServer> {
   const messages: ReceivedMail[] = [];
+  const state = { refuse: false };
   const server = new SMTPServer({
     authOptional: true,
     secure: false,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      callback(state.refuse ? Object.assign(new Error('Service indisponible (test)'), { responseCode: 421 }) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -39,16 +47,47 @@ export async function startMailServer(): Promise<MailServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get refuse() {
+      return state.refuse;
+    },
+    set refuse(value: boolean) {
+      state.refuse = value;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-/** Decodes a single-part text message (what nodemailer sends for `text` only). */
-function decodeMessage(raw: string): { subject: string; text: string } {
+/**
+ * Decodes a message: single-part text (what nodemailer sends for `text` only), or
+ * multipart/alternative with a text and an HTML part (for `text` + `html`).
+ */
+function decodeMessage(raw: string): { subject: string; text: string; html: string } {
+  const { header, body } = splitPart(raw);
+  const parts = decodeParts(header, body);
+  return { subject: decodeEncodedWords(header('Subject')), text: parts.find((p) => p.type === 'text/plain')?.content ?? '', html: parts.find((p) => p.type === 'text/html')?.content ?? '' };
+}
+
+function splitPart(raw: string): { header: (name: string) => string; body: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headerText = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
   const header = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headerText)?.[1]?.trim() ?? '';
+  return { header, body: raw.slice(split + 4) };
+}
+
+function decodeParts(header: (name: string) => string, body: string): { type: string; content: string }[] {
+  const contentType = header('Content-Type');
+  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase() || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (type.startsWith('multipart/') && boundary !== undefined) {
+    return body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((part) => !part.startsWith('--'))
+      .flatMap((part) => {
+        const inner = splitPart(part.replace(/^\r\n/, ''));
+        return decodeParts(inner.header, inner.body.replace(/\r\n$/, ''));
+      });
+  }
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   const bytes =
     encoding === 'base64'
@@ -56,7 +95,7 @@ function decodeMessage(raw: string): { subject: string; text: string } {
       : encoding === 'quoted-printable'
         ? decodeQuotedPrintable(body)
         : Buffer.from(body, 'latin1');
-  return { subject: decodeEncodedWords(header('Subject')), text: bytes.toString('utf8').replace(/\r\n/g, '\n') };
+  return [{ type, content: bytes.toString('utf8').replace(/\r\n/g, '\n') }];
 }
 
 function decodeQuotedPrintable(text: string): Buffer {

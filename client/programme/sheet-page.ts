@@ -77,6 +77,7 @@ export class SheetPage extends LightPage {
       <div class="page-header">
         <h1><span class="sheet-page__number">${msg(str`Fiche ${sheet.number}`, { id: 'sheet.number' })}</span> ${title}</h1>
       </div>
+      ${props.editable ? html`<p><a href=${`${workspacePath(view.id, 'amendments')}?fiche=${encodeURIComponent(sheet.id)}`}>${msg('Proposer un amendement', { id: 'amendments.propose' })}</a></p>` : nothing}
       <p class="lead">
         ${axis === undefined
           ? msg('Cette fiche n’est rattachée à aucun axe.', { id: 'sheet.noAxis' })
@@ -308,6 +309,9 @@ export class SheetPage extends LightPage {
       label=${label}
       placeholderText=${placeholder}
       .problems=${problems.field(field)}
+      .commentProps=${props}
+      sheetId=${sheet.id}
+      field=${field}
     ></trame-sheet-rich-text>`;
   }
 

@@ -3,6 +3,7 @@
  * Trame's own origin, or an access token in `?token=`) who belongs to the document's workspace.
  * Those who may not edit the contract get a read-only connection; a role change applies at once.
  */
+import { mayWriteDraft } from '../amendments/draft-access';
 import { resolveViewer } from '../auth/auth.middleware';
 import { isAllowedOrigin, readCredentials } from '../auth/credentials';
 import type { SessionsService } from '../auth/sessions.service';
@@ -30,11 +31,13 @@ export function createYjsAccessResolver(db: MetadataStore, sessions: SessionsSer
       access: {
         // Read by the gate at every update: demoting a writer takes effect on their open connection.
         get canWrite() {
+          // An amendment's draft follows the amendment's rules (signatories, while it is open).
+          if (document.kind === 'amendment') return mayWriteDraft(db, access, personId, document.name);
           return access.may(personId, workspaceId, 'contract.edit');
         },
         sessionId: viewer.session.id,
         isSessionLive: () => sessions.isLive(viewer.session.id),
-        onRefusedUpdate: () => access.recordRefusal(personId, workspaceId, 'contract.edit', 'yjs'),
+        onRefusedUpdate: () => access.recordRefusal(personId, workspaceId, document.kind === 'amendment' ? 'amendments.propose' : 'contract.edit', 'yjs'),
       },
     };
   };

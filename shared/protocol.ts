@@ -8,6 +8,7 @@
  */
 import type { PresenceJoin, PresencePerson } from './schemas/presence';
 import type { ProgrammeReport } from './schemas/programme-report';
+import type { RoundsChanged, RoundView } from './schemas/rounds';
 import type { Problem } from './result';
 
 /** y-websocket message types (first varUint of every message). */
@@ -65,6 +66,8 @@ export const SocketEvent = {
   commentsChanged: 'comments:changed',
   amendmentsChanged: 'amendments:changed',
   roundsChanged: 'rounds:changed',
+  /** A representative gives (or changes) their structure's position in a consent round; acknowledged with the round. */
+  roundsPosition: 'rounds:position',
   /** A person's inbox changed (sent to that person's sockets only). */
   notificationsChanged: 'notifications:changed',
 } as const;
@@ -76,6 +79,10 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 export interface ClientToServerEvents {
   [SocketEvent.presenceJoin]: (payload: PresenceJoin, ack: (result: Ack<PresencePerson[]>) => void) => void;
   [SocketEvent.presenceLeave]: (payload: { workspaceId: string }, ack: (result: Ack<null>) => void) => void;
+  [SocketEvent.roundsPosition]: (
+    payload: { workspaceId: string; roundId: string; position: string; reason?: string; structureId?: string },
+    ack: (result: Ack<RoundView>) => void,
+  ) => void;
 }
 
 /** Events the server emits. */
@@ -86,6 +93,6 @@ export interface ServerToClientEvents {
   [SocketEvent.workspaceChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.commentsChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.amendmentsChanged]: (payload: { workspaceId: string }) => void;
-  [SocketEvent.roundsChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.roundsChanged]: (payload: RoundsChanged) => void;
   [SocketEvent.notificationsChanged]: (payload: { workspaceId: string; unread: number }) => void;
 }

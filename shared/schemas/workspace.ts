@@ -75,6 +75,8 @@ export const workspaceSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Set when the coordination adopts the programme (absent from files written before adoption existed). */
   adoption: adoptionSchema.optional(),
+  /** Share of member structures (%) that must answer a consent round; absent means 50 (`defaultQuorumPercent`). */
+  quorumPercent: z.number().int().min(1).max(100).optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -18,8 +18,10 @@ import { parseBenchArgs, usage, type BenchOptions } from './lib/args';
 import { killAll, liveChildCount } from './lib/children';
 import { repoRoot } from './lib/child-server';
 import { describeMachine } from './lib/machine';
-import { renderEditors, renderMachine, renderProgramme, renderTrace, type EditorsPoint } from './lib/report';
+import { renderComments, renderEditors, renderMachine, renderProgramme, renderRounds, renderTrace, type EditorsPoint } from './lib/report';
+import { runComments, type CommentsResult } from './scenarios/comments';
 import { runProgramme, type ProgrammeResult } from './scenarios/programme';
+import { runRounds, type RoundsResult } from './scenarios/rounds';
 import { runEditors, type EditorsOptions } from './scenarios/editors';
 import { runTraceReplay, type TraceResult } from './scenarios/trace-replay';
 
@@ -115,8 +117,22 @@ async function main(): Promise<void> {
     process.stdout.write(renderProgramme(programme));
   }
 
+  let rounds: RoundsResult | undefined;
+  if (options.scenarios.has('rounds')) {
+    log('\n[rounds] a consent round: representatives voting over Socket.IO within 10 s');
+    rounds = await runRounds({ points: options.roundVoters, windowSeconds: 10, seed: options.seed }, log);
+    process.stdout.write(renderRounds(rounds));
+  }
+
+  let comments: CommentsResult | undefined;
+  if (options.scenarios.has('comments')) {
+    log(`\n[comments] ${options.commentThreads} comment threads on one contract, then its margin in Chromium`);
+    comments = await runComments({ threads: options.commentThreads, chromiumPath: options.chromiumPath }, log);
+    process.stdout.write(renderComments(comments));
+  }
+
   const seconds = (performance.now() - started) / 1000;
-  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace, programme };
+  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace, programme, rounds, comments };
   const resultsPath = join(outDir, 'results.json');
   await writeFile(resultsPath, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
   process.stdout.write(`\nWhole run: ${seconds.toFixed(0)} s. Figures: ${resultsPath}${options.profileServer ? `; server CPU profiles: ${profileDir}` : ''}\n`);

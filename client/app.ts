@@ -19,6 +19,7 @@ import { ProgrammeController } from './controllers/programme-controller';
 import { SessionController, type SessionState } from './controllers/session-controller';
 import { StickyOffsetController } from './controllers/sticky-offset-controller';
 import { WorkspaceController } from './controllers/workspace-controller';
+import { NotificationsController } from './notifications/notifications-controller';
 import type { ContractEditor } from './documents/contract-editor';
 import { currentPath, handleLinkClick, isPublicRoute, navigate, parseRoute, returnPathFromSignIn, signInPath, type Route } from './routing/routes';
 import { describeAccount, describeIdentity } from './shell/identity';
@@ -45,6 +46,7 @@ export class App extends LitElement {
   private readonly contract = new ContractDocumentController(this, { onSessionEnded: () => this.session.end(), onConnectionRefused: () => this.session.probe(), onPermissionDenied: () => this.handlePermissionDenied() });
   private readonly presence = new PresenceController(this, () => this.session.probe());
   private readonly programme = new ProgrammeController(this);
+  private readonly notifications = new NotificationsController(this, (event, listener) => this.presence.listen(event, listener));
   private followedView: WorkspaceView | null = null;
   private memberStructureIds: ReadonlySet<string> | undefined;
 
@@ -93,7 +95,7 @@ export class App extends LitElement {
     return html`
       <a class="skip-link" href="#contenu">${msg('Aller au contenu', { id: 'app.skip' })}</a>
       ${renderTopBar({
-        workspace: view === null ? null : { id: view.id, name: view.name, pageName: pageName(place), present: this.presence.present, connection: this.contract.connection },
+        workspace: view === null ? null : { id: view.id, name: view.name, pageName: pageName(place), present: this.presence.present, connection: this.contract.connection, notifications: { unread: this.notifications.unread, current: place === 'notifications' } },
         account: me === null ? null : describeAccount(me, view, identity),
         onHelp: () => void this.shortcutsDialog.show(),
       })}
@@ -122,6 +124,7 @@ export class App extends LitElement {
       this.memberStructureIds = view === null ? undefined : new Set(view.structures.map((structure) => structure.id));
     }
     this.programme.follow(this.contract.session?.doc ?? null, view?.envelope, this.memberStructureIds);
+    this.notifications.follow(this.session.me === null ? null : (view?.id ?? null));
   }
 
   protected override updated(): void {

@@ -16,6 +16,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import packageJson from '../package.json' with { type: 'json' };
 import type { TrameConfig } from './config';
 import { AccessControl } from './access/access-control';
+import { socketAmendmentsChanged } from './amendments/amendments.events';
+import { amendmentsRoutes } from './amendments/amendments.routes';
+import { AmendmentsService } from './amendments/amendments.service';
 import { createYjsAccessResolver } from './access/yjs-access';
 import { AuditLog } from './audit/audit-log';
 import { auditRoutes } from './audit/audit.routes';
@@ -25,6 +28,9 @@ import { AuthService } from './auth/auth.service';
 import { SessionRevocations } from './auth/session-revocations';
 import { SessionsService } from './auth/sessions.service';
 import { authenticateSockets, type SocketData } from './auth/socket-auth';
+import { socketCommentsChanged } from './comments/comments.events';
+import { commentsRoutes } from './comments/comments.routes';
+import { CommentsService } from './comments/comments.service';
 import { ContractReader } from './contract/contract-reader';
 import { followUpRoutes } from './contract/follow-up.routes';
 import { FollowUpService } from './contract/follow-up.service';
@@ -40,10 +46,15 @@ import { InvitationsService } from './members/invitations.service';
 import { MemberImportService } from './members/member-import.service';
 import { membersRoutes } from './members/members.routes';
 import { MembersService } from './members/members.service';
+import { EmailDigestSender } from './notifications/email-digest';
+import { notificationsRoutes } from './notifications/notifications.routes';
 import { NotificationsService } from './notifications/notifications.service';
 import { PresenceRegistry } from './presence/presence.service';
 import { registerPresenceEvents } from './presence/presence.events';
 import { RoomRegistry } from './realtime/room-registry';
+import { registerRoundEvents, socketRoundEvents } from './rounds/rounds.events';
+import { roundsRoutes } from './rounds/rounds.routes';
+import { RoundsService } from './rounds/rounds.service';
 import { attachYjsEndpoint, type ResolveYjsAccess } from './realtime/yjs-endpoint';
 import { EmbeddedDocumentStore } from './store/embedded-document-store';
 import { openMetadataStore, type MetadataStore } from './store/metadata-store';
@@ -53,6 +64,8 @@ export interface Trame {
   httpServer: Server;
   db: MetadataStore;
   rooms: RoomRegistry;
+  /** Tells people what concerns them (tests create notifications through it). */
+  notifications: NotificationsService;
   /** The one-time link path that creates the first coordinator, while it is unused. */
   setupPath: string | undefined;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
@@ -123,12 +136,18 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   registerPresenceEvents(io, db, access, new PresenceRegistry());
   // Every domain of the deliberation tells people through this one service.
   const notifications = new NotificationsService(db, io);
-  void notifications; // used by the deliberation's domains as they are wired below
+  // Only with SMTP: one email per person listing their unread notifications, hourly or daily.
+  const digest = mailer === undefined ? undefined : new EmailDigestSender({ db, mailer, logger, intervalMs: config.digestIntervalMs, publicUrl: config.publicUrl });
+  digest?.start();
   // The structured contract: checked live after updates, read by the programme and follow-up routes.
   const events = socketWorkspaceEvents(io);
   const monitor = new ProgrammeMonitor({ db, rooms, events, logger });
   monitor.start();
   const reader = new ContractReader(db, rooms);
+  // Consent rounds: votes over Socket.IO (and REST); open rounds close at their deadline, even across restarts.
+  const rounds = new RoundsService({ db, audit, notifications, rooms, events: socketRoundEvents(io), logger });
+  registerRoundEvents(io, access, rounds, logger);
+  await rounds.start();
 
   const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins);
   const yjs = attachYjsEndpoint({
@@ -150,6 +169,10 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   app.use('/api', auditRoutes(db, access, audit));
   app.use('/api', programmeRoutes({ db, access, monitor, logger, programme: new ProgrammeService({ db, audit, reader, monitor, events, logger }) }));
   app.use('/api', followUpRoutes(db, access, new FollowUpService({ db, audit, reader, events, logger })));
+  app.use('/api', notificationsRoutes({ db, access, notifications, emailAvailable: mailer !== undefined }));
+  app.use('/api', roundsRoutes(access, rounds));
+  app.use('/api', commentsRoutes(access, new CommentsService({ db, audit, rooms, notifications, changed: socketCommentsChanged(io), writesPerSecond: config.commentWritesPerMinute / 60 })));
+  app.use('/api', amendmentsRoutes(access, new AmendmentsService({ db, rooms, audit, notifications, logger, changed: socketAmendmentsChanged(io) })));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDir);
   app.use(errorHandler(logger, limits.maxJsonBodyBytes));
@@ -158,6 +181,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     httpServer,
     db,
     rooms,
+    notifications,
     setupPath: setupSecret === undefined ? undefined : `/installation#${setupSecret}`,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -171,6 +195,8 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
       stopSocketAuth();
       stopYjsRevocations();
       monitor.stop();
+      rounds.stop();
+      await digest?.stop();
       httpServer.close();
       await rooms.closeAll();
       yjs.close();

@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** scrypt cost parameter N for passwords (a power of two). */
   SCRYPT_COST: z.coerce.number().int().min(2 ** 10).max(2 ** 20).default(2 ** 15),
+  /** Comments (threads, replies, edits) one person may write per minute, sustained (a burst of 30 more is allowed). */
+  COMMENT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export interface TrameConfig {
@@ -52,6 +54,8 @@ export interface TrameConfig {
   /** Sign-in attempts allowed per address and email within `signInWindowMs`. */
   signInAttempts: number;
   signInWindowMs: number;
+  /** Comments one person may write per minute, sustained. */
+  commentWritesPerMinute: number;
 }
 
 /** Parses the environment; throws a readable error naming each bad variable. */
@@ -80,5 +84,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): TrameC
     scryptCost: env.SCRYPT_COST,
     signInAttempts: 10,
     signInWindowMs: 15 * 60 * 1000,
+    commentWritesPerMinute: env.COMMENT_WRITES_PER_MINUTE,
   };
 }

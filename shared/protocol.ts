@@ -91,7 +91,8 @@ export interface ServerToClientEvents {
   [SocketEvent.programmeReport]: (payload: ProgrammeReport) => void;
   [SocketEvent.followUpChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.workspaceChanged]: (payload: { workspaceId: string }) => void;
-  [SocketEvent.commentsChanged]: (payload: { workspaceId: string }) => void;
+  /** `threadId`: the one thread that changed (clients fetch just that one); absent: re-read them all. */
+  [SocketEvent.commentsChanged]: (payload: { workspaceId: string; threadId?: string }) => void;
   [SocketEvent.amendmentsChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.roundsChanged]: (payload: RoundsChanged) => void;
   [SocketEvent.notificationsChanged]: (payload: { workspaceId: string; unread: number }) => void;

@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { defaultTracePath } from './trace';
 
 export interface BenchOptions {
-  scenarios: Set<'editors' | 'trace' | 'programme'>;
+  scenarios: Set<'editors' | 'trace' | 'programme' | 'rounds' | 'comments'>;
+  /** Comment threads created on one contract by the comments scenario. */
+  commentThreads: number;
+  /** Voters of the consent-round scenario: the baseline, then the measured point. */
+  roundVoters: number[];
   programmeEdits: number;
   programmeBrowser: boolean;
   chromiumPath: string;
@@ -60,8 +64,14 @@ Programme scenario (the structured contract, 3 axes × 40 sheets × 12 lines):
   --no-browser              skip the Chromium part (opening pages, edit to screen)
   --chromium PATH           Chromium to drive (default /usr/bin/chromium or $CHROMIUM_PATH)
 
+Consent round scenario (N representatives voting over Socket.IO within 10 s):
+  --round-voters LIST       voters of each point, baseline first (default 15,150)
+
+Comments scenario (threads on one contract, then the contract page's margin in Chromium):
+  --comment-threads N       threads created (default 2000); needs a built client (npm run build)
+
 General:
-  --only editors|trace|programme  run one scenario
+  --only editors|trace|programme|rounds|comments  run one scenario
   --keep-data               keep the trace replay's data folder
   --profile-server          write the servers' CPU profiles to bench/.out/profiles/
   --no-wait-quiet           do not wait (up to 15 s) for other processes to go quiet before
@@ -77,6 +87,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       help: { type: 'boolean', short: 'h' },
       only: { type: 'string' },
       'programme-edits': { type: 'string', default: '40' },
+      'round-voters': { type: 'string', default: '15,150' },
+      'comment-threads': { type: 'string', default: '2000' },
       'no-browser': { type: 'boolean', default: false },
       chromium: { type: 'string', default: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' },
       servers: { type: 'string', default: 'trame,reference' },
@@ -104,11 +116,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   });
   if (values.help === true) return 'help';
   const only = values.only;
-  if (only !== undefined && only !== 'editors' && only !== 'trace' && only !== 'programme') throw new Error(`--only must be "editors", "trace" or "programme", not "${only}"`);
+  if (only !== undefined && only !== 'editors' && only !== 'trace' && only !== 'programme' && only !== 'rounds' && only !== 'comments') throw new Error(`--only must be "editors", "trace", "programme", "rounds" or "comments", not "${only}"`);
   const servers = values.servers.split(',').map((s) => s.trim());
   for (const server of servers) if (server !== 'trame' && server !== 'reference') throw new Error(`unknown server "${server}"`);
   return {
-    scenarios: new Set(only === undefined ? ['editors', 'trace', 'programme'] : [only]),
+    scenarios: new Set(only === undefined ? ['editors', 'trace', 'programme', 'rounds', 'comments'] : [only]),
+    commentThreads: Math.round(positive(values['comment-threads'], '--comment-threads')),
+    roundVoters: values['round-voters'].split(',').map((text) => Math.round(positive(text.trim(), '--round-voters'))),
     programmeEdits: Number(values['programme-edits']),
     programmeBrowser: values['no-browser'] !== true,
     chromiumPath: values.chromium ?? '/usr/bin/chromium',

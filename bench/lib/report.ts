@@ -1,6 +1,8 @@
 /** Turns the scenarios' results into the printed tables (also pasted into RESULTS.md). */
+import type { CommentsResult } from '../scenarios/comments';
 import type { EditorsRun } from '../scenarios/editors';
 import type { InProcessResult, ProgrammeResult } from '../scenarios/programme';
+import type { RoundsResult } from '../scenarios/rounds';
 import type { TraceResult } from '../scenarios/trace-replay';
 import type { Machine } from './machine';
 import { median, ratio } from './stats';
@@ -240,4 +242,36 @@ export function renderProgramme(result: ProgrammeResult): string {
     ],
   );
   return `${inProcess}${ratio}${browser}\nOpen large / demo: ${times(b.openLargeMs / b.openDemoMs)}.\n`;
+}
+
+export function renderRounds(result: RoundsResult): string {
+  const table = renderTable(
+    'Consent round — N representatives vote over Socket.IO at random within 10 s; tally latency = vote emitted → an observer receives a tally that includes it',
+    ['voters', 'tally p50 ms', 'tally p99 ms', 'tally max ms', 'ack p50 ms', 'ack p99 ms', 'server CPU %', 'events seen', 'event bytes', 'counted', 'failures'],
+    result.points.map((point) => [
+      point.voters === result.points[0]?.voters && result.points.length > 1 ? `${point.voters} (baseline)` : point.voters,
+      point.tallyLatency.p50,
+      point.tallyLatency.p99,
+      point.tallyLatency.max,
+      point.ackLatency.p50,
+      point.ackLatency.p99,
+      point.serverCpuPercent,
+      point.events,
+      point.eventBytes,
+      point.answered,
+      point.failures,
+    ]),
+  );
+  const [baseline, last] = [result.points[0], result.points.at(-1)];
+  const ratioLine = baseline !== undefined && last !== undefined && baseline !== last ? `\n${last.voters} / ${baseline.voters} voters (tally p50): ${times(last.tallyLatency.p50 / baseline.tallyLatency.p50)}.\n` : '\n';
+  return `${table}${ratioLine}`;
+}
+
+export function renderComments(result: CommentsResult): string {
+  const table = renderTable(
+    `Comments — ${result.threads} threads on one contract, created through the REST API (8 in flight); contract page in Chromium until its margin is placed (every highlight and card), fresh context, median of 3`,
+    ['threads', 'created /s', 'create p50 ms', 'create p99 ms', 'list ms', 'list bytes', 'page, no comments ms', `page, ${result.threads} threads ms`],
+    [[result.threads, result.createPerSecond, result.createLatency.p50, result.createLatency.p99, result.listMs, result.listBytes, result.openWithoutCommentsMs, result.openWithCommentsMs]],
+  );
+  return `${table}\nComment margin with ${result.threads} threads / without: ${times(result.openWithCommentsMs / result.openWithoutCommentsMs)}.\n`;
 }

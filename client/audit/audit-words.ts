@@ -41,6 +41,30 @@ export function auditActionWords(action: string): string {
     case 'followup.financesSet': return msg('Montants engagés et dépensés mis à jour', { id: 'audit.action.financesSet' });
     case 'followup.evaluationAdded': return msg('Évaluation enregistrée', { id: 'audit.action.evaluationAdded' });
     case 'followup.evaluationAmended': return msg('Évaluation modifiée', { id: 'audit.action.evaluationAmended' });
+    case 'comments.threadCreated': return msg('Fil de commentaires ouvert', { id: 'audit.action.commentThreadCreated' });
+    case 'comments.replied': return msg('Réponse à un fil de commentaires', { id: 'audit.action.commentReplied' });
+    case 'comments.edited': return msg('Commentaire modifié', { id: 'audit.action.commentEdited' });
+    case 'comments.deleted': return msg('Commentaire supprimé', { id: 'audit.action.commentDeleted' });
+    case 'comments.statusSet': return msg('Fil de commentaires résolu ou rouvert', { id: 'audit.action.commentStatusSet' });
+    case 'comments.hidden': return msg('Commentaire masqué par la modération', { id: 'audit.action.commentHidden' });
+    case 'comments.unhidden': return msg('Commentaire de nouveau visible', { id: 'audit.action.commentUnhidden' });
+    case 'amendments.proposed': return msg('Amendement proposé', { id: 'audit.action.amendmentProposed' });
+    case 'amendments.edited': return msg('Amendement modifié (titre ou motifs)', { id: 'audit.action.amendmentEdited' });
+    case 'amendments.cosigned': return msg('Amendement cosigné', { id: 'audit.action.amendmentCosigned' });
+    case 'amendments.submitted': return msg('Amendement déposé', { id: 'audit.action.amendmentSubmitted' });
+    case 'amendments.discussionOpened': return msg('Amendement mis en discussion', { id: 'audit.action.amendmentDiscussion' });
+    case 'amendments.withdrawn': return msg('Amendement retiré', { id: 'audit.action.amendmentWithdrawn' });
+    case 'amendments.rebased': return msg('Amendement repris sur le texte actuel', { id: 'audit.action.amendmentRebased' });
+    case 'amendments.accepted': return msg('Amendement accepté et appliqué', { id: 'audit.action.amendmentAccepted' });
+    case 'amendments.rejected': return msg('Amendement rejeté', { id: 'audit.action.amendmentRejected' });
+    case 'amendments.reverted': return msg('Application d’un amendement annulée', { id: 'audit.action.amendmentReverted' });
+    case 'rounds.opened': return msg('Tour de décision ouvert', { id: 'audit.action.roundOpened' });
+    case 'rounds.positionGiven': return msg('Position donnée dans un tour de décision', { id: 'audit.action.roundPositionGiven' });
+    case 'rounds.positionChanged': return msg('Position modifiée dans un tour de décision', { id: 'audit.action.roundPositionChanged' });
+    case 'rounds.reminded': return msg('Rappel d’un tour de décision envoyé', { id: 'audit.action.roundReminded' });
+    case 'rounds.closed': return msg('Tour de décision clos', { id: 'audit.action.roundClosed' });
+    case 'rounds.outcomeRecorded': return msg('Issue d’un tour de décision enregistrée', { id: 'audit.action.roundOutcome' });
+    case 'rounds.quorumSet': return msg('Quorum des tours de décision changé', { id: 'audit.action.quorumSet' });
     default: return action;
   }
 }

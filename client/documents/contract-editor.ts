@@ -8,7 +8,9 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Command } from 'prosemirror-state';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { CommentBinding } from '../comments/comment-binding';
 import type { ContractSession } from '../controllers/contract-session';
+import type { ProgrammePageProps } from '../programme/page-props';
 import { EditorViewController } from '../controllers/editor-view-controller';
 import type { TrameEventDetails } from '../events';
 import { currentLocale } from '../i18n/localization';
@@ -36,6 +38,8 @@ export class ContractEditor extends LitElement {
   @property() readOnlyNotice = '';
   /** True once the text is available (from this browser's copy or from the server). */
   @property({ type: Boolean }) loaded = false;
+  /** The page's props, to show and write comments on the text (none without them). */
+  @property({ attribute: false }) commentProps: ProgrammePageProps | null = null;
 
   @state() private refusal: string | null = null;
   // Assigned by Lit's @query getters; all three are part of every render.
@@ -48,6 +52,14 @@ export class ContractEditor extends LitElement {
     focusToolbar: () => this.editable && this.toolbar.focusToolbar(),
     onChangeTooLarge: (bytes) => this.showRefusal(bytes),
     placeholderText: () => msg('Le contrat est vide. Commencez par son titre, puis le diagnostic partagé.', { id: 'editor.placeholder' }),
+    extraPlugins: () => [this.comments.plugin],
+  });
+
+  private readonly comments: CommentBinding = new CommentBinding(this, {
+    target: () => (this.commentProps === null ? undefined : { kind: 'contract' }),
+    fragment: () => this.session?.fragment,
+    view: () => this.editorView.view,
+    ready: () => this.loaded,
   });
 
   constructor() {
@@ -83,13 +95,20 @@ export class ContractEditor extends LitElement {
       ${this.loaded || this.session === null
         ? nothing
         : html`<p class="contract-editor__loading" role="status">${msg('Chargement du contrat…', { id: 'editor.loading' })}</p>`}
-      <div class="contract-editor__mount" aria-busy=${this.loaded ? 'false' : 'true'}></div>
+      <div class="commented-text">
+        <div class="contract-editor__mount" aria-busy=${this.loaded ? 'false' : 'true'}></div>
+        ${this.commentProps === null ? nothing : this.comments.renderMargin()}
+      </div>
       <trame-link-dialog
         @trame-link-apply=${(event: CustomEvent<{ href: string }>) => this.runCommand(applyLink(event.detail.href))}
         @trame-link-remove=${() => this.runCommand(removeLink)}
         @trame-dialog-close=${() => this.editorView.focus()}
       ></trame-link-dialog>
     `;
+  }
+
+  protected override willUpdate(): void {
+    this.comments.setProps(this.commentProps);
   }
 
   protected override updated(): void {

@@ -9,7 +9,10 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type * as Y from 'yjs';
+import type { RichTextField } from '../../shared/programme/layout';
+import { CommentBinding } from '../comments/comment-binding';
 import type { ContractSession } from '../controllers/contract-session';
+import type { ProgrammePageProps } from './page-props';
 import { EditorViewController } from '../controllers/editor-view-controller';
 import { LightPage } from '../ui/light-page';
 import 'prosemirror-view/style/prosemirror.css';
@@ -31,6 +34,10 @@ export class SheetRichText extends LightPage {
   @property() placeholderText = '';
   /** Problems of the document about this field, in French. */
   @property({ attribute: false }) problems: readonly string[] = [];
+  /** The page's props, and which sheet field this is, to comment on its passages. */
+  @property({ attribute: false }) commentProps: ProgrammePageProps | null = null;
+  @property() sheetId = '';
+  @property() field: RichTextField | '' = '';
 
   @query('.sheet-rich-text__mount', true) private mount!: HTMLElement;
 
@@ -39,17 +46,32 @@ export class SheetRichText extends LightPage {
     focusToolbar: () => false,
     onChangeTooLarge: () => undefined,
     placeholderText: () => this.placeholderText,
+    extraPlugins: () => [this.comments.plugin],
+  });
+
+  private readonly comments: CommentBinding = new CommentBinding(this, {
+    target: () => (this.commentProps === null || this.sheetId === '' || this.field === '' ? undefined : { kind: 'sheet', sheetId: this.sheetId, field: this.field }),
+    fragment: () => this.fragment,
+    view: () => this.editorView.view,
+    ready: () => this.fragment !== undefined,
+    // Three fields a sheet: « Commenter » shows when text is selected in this one (Ctrl+Alt+M always works).
+    actionOnSelection: true,
   });
 
   override render(): TemplateResult {
-    return html`<div class="field sheet-rich-text">
+    return html`<div class="field sheet-rich-text ${this.commentProps === null ? '' : 'sheet-rich-text--commented'}">
       <span class="field-label" id="${this.fieldId}-label">${this.label}</span>
       <div class="sheet-rich-text__mount"></div>
       ${this.fragment === undefined && this.session !== null
         ? html`<p class="field-error" id="${this.fieldId}-missing">${msg('Ce champ est endommagé dans le document : il ne peut pas être modifié ici.', { id: 'sheet.richText.damaged' })}</p>`
         : nothing}
       ${this.problems.map((problem, index) => html`<p class="field-error" id="${this.fieldId}-problem-${index}">${problem}</p>`)}
+      ${this.commentProps === null ? nothing : this.comments.renderMargin()}
     </div>`;
+  }
+
+  protected override willUpdate(): void {
+    this.comments.setProps(this.commentProps);
   }
 
   protected override updated(): void {

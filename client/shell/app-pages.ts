@@ -160,7 +160,7 @@ function workspacePage(page: WorkspacePage, itemId: string | undefined, input: P
     case 'follow-up-sheet':
       return html`<trame-sheet-follow-up-page .props=${props}></trame-sheet-follow-up-page>`;
     case 'contract':
-      return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused, programme: input.programme });
+      return renderContractPage({ view, role, contract: input.contract, presenceProblem: input.presenceProblem, isWriteRefused: input.isWriteRefused, programme: input.programme, commentProps: props });
     case 'members':
       return html`<trame-members-page .view=${view} .viewerRole=${role} .me=${me}></trame-members-page>`;
     case 'invite':

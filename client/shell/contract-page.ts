@@ -9,6 +9,7 @@ import type { WorkspaceView } from '../../shared/schemas/workspace';
 import type { ConnectionSnapshot } from '../connection/connection-state';
 import type { ContractSession } from '../controllers/contract-session';
 import type { ProgrammeState } from '../controllers/programme-controller';
+import type { ProgrammePageProps } from '../programme/page-props';
 import { renderProgrammeOutline } from '../programme/programme-outline';
 import { roleName } from '../i18n/role-names';
 import '../connection/connection-notice';
@@ -30,10 +31,12 @@ export interface ContractPageInput {
   isWriteRefused: boolean;
   /** The structured contract, for the outline of axes and sheets beside the text. */
   programme?: ProgrammeState | null;
+  /** The page's props, for the comments beside the text. */
+  commentProps?: ProgrammePageProps | null;
 }
 
 /** Renders the contract page. */
-export function renderContractPage({ view, role, contract, presenceProblem, isWriteRefused, programme = null }: ContractPageInput): TemplateResult {
+export function renderContractPage({ view, role, contract, presenceProblem, isWriteRefused, programme = null, commentProps = null }: ContractPageInput): TemplateResult {
   const mayEdit = can(role, 'contract.edit');
   const notice = !mayEdit
     ? readOnlyByRole(role)
@@ -49,6 +52,7 @@ export function renderContractPage({ view, role, contract, presenceProblem, isWr
         ?editable=${mayEdit && !isWriteRefused}
         .readOnlyNotice=${notice}
         ?loaded=${contract.isLoaded}
+        .commentProps=${commentProps}
       ></trame-contract-editor>
       ${renderProgrammeOutline(view.id, programme?.programme ?? null)}
     </div>`;

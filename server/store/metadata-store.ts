@@ -20,7 +20,8 @@ import { networkSchema, structureSchema, workspaceSchema } from '../../shared/sc
 export const documentRecordSchema = z.object({
   name: z.string(),
   workspaceId: z.string(),
-  kind: z.enum(['contract']),
+  /** contract: a workspace's contract; amendment: the co-edited draft of an amendment (server/amendments). */
+  kind: z.enum(['contract', 'amendment']),
   title: z.string().max(200),
   createdAt: z.iso.datetime(),
 });

@@ -20,6 +20,8 @@ import { sizeGuard } from './size-guard';
 export interface PluginHooks extends KeymapHooks {
   onChangeTooLarge: (estimatedBytes: number) => void;
   placeholderText: () => string;
+  /** Plugins a feature adds to the editor (comment highlights), after the Yjs binding. */
+  extraPlugins?: () => Plugin[];
 }
 
 /**
@@ -51,5 +53,6 @@ export function buildPlugins(session: ContractSession, hooks: PluginHooks, targe
     placeholder(hooks.placeholderText),
     columnResizing(),
     tableEditing(),
+    ...(hooks.extraPlugins?.() ?? []),
   ];
 }

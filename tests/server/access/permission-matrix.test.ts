@@ -11,7 +11,12 @@ import type { WebsocketProvider } from 'y-websocket';
 import { actions, permissionTable, refusalTitles, roles, type Action, type Role } from '../../../shared/permissions';
 import { contractFragmentName } from '../../../shared/document-names';
 import { SocketEvent, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../../shared/protocol';
+import { createAnchor } from '../../../shared/comments/anchors';
+import type { Amendment } from '../../../shared/schemas/amendments';
+import type { CommentThread } from '../../../shared/schemas/comments';
 import type { Adoption, Evaluation, FollowUp, FollowUpView } from '../../../shared/schemas/follow-up';
+import type { NotificationPage } from '../../../shared/schemas/notifications';
+import type { Round } from '../../../shared/schemas/rounds';
 import type { MemberView } from '../../../shared/schemas/members';
 import type { PresencePerson } from '../../../shared/schemas/presence';
 import { demoAccounts } from '../../../server/demo/demo-accounts';
@@ -49,6 +54,13 @@ const channelsOf: Record<Action, readonly Channel[]> = {
   'followup.read': ['REST'],
   'followup.report': ['REST'],
   'followup.evaluate': ['REST'],
+  'comments.write': ['REST'],
+  'comments.moderate': ['REST'],
+  'amendments.propose': ['REST'],
+  'amendments.decide': ['REST'],
+  'rounds.open': ['REST'],
+  'rounds.vote': ['REST'],
+  'notifications.read': ['REST'],
 };
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden';
@@ -114,7 +126,48 @@ describe('permission matrix: every role × every action × every channel', () =>
     watcher = connect(coordinator.token);
     marker = connect(session('facilitator')?.token ?? '');
     await Promise.all([whenSynced(watcher), whenSynced(marker)]);
+    await prepareDeliberation();
   });
+
+  /**
+   * One submitted amendment and one comment thread per subject (each decision or moderation acts
+   * on its own), and an open round to vote in.
+   */
+  const amendmentFor = new Map<Subject, string>();
+  const threadFor = new Map<Subject, string>();
+  let votingRoundId = '';
+  /** A comment anchored on the contract's opening words, as a browser would send it. */
+  const commentOnContract = (body: string): string => {
+    const anchor = createAnchor(serverDoc().doc.getXmlFragment(contractFragmentName), 1, 12);
+    if (anchor === undefined) throw new Error('no anchor on the contract text');
+    return JSON.stringify({ anchor: { target: { kind: 'contract' }, ...anchor }, body });
+  };
+  const prepareDeliberation = async (): Promise<void> => {
+    for (const subject of subjects) {
+      const created = await fetchAs(session('member'), server.url, `${api}/comments`, { method: 'POST', body: commentOnContract(`À modérer (${subject})`) });
+      expect(created.status, await created.clone().text()).toBe(201);
+      threadFor.set(subject, ((await created.json()) as CommentThread).id);
+    }
+    for (const subject of subjects) {
+      const proposed = await fetchAs(session('member'), server.url, `${api}/amendments`, {
+        method: 'POST',
+        body: JSON.stringify({ title: `Amendement pour ${subject}`, motive: '', target: { kind: 'sheet-field', sheetId: memberSheetId, field: 'goals' } }),
+      });
+      expect(proposed.status, await proposed.clone().text()).toBe(201);
+      const { id } = (await proposed.json()) as Amendment;
+      const submitted = await fetchAs(session('member'), server.url, `${api}/amendments/${id}/submit`, { method: 'POST' });
+      expect(submitted.status, await submitted.clone().text()).toBe(200);
+      amendmentFor.set(subject, id);
+    }
+    const round = await fetchAs(session('coordinator'), server.url, `${api}/rounds`, {
+      method: 'POST',
+      body: JSON.stringify({ subject: { kind: 'contract' }, question: 'Adoptons-nous le contrat ?', deadline: new Date(Date.now() + 86_400_000).toISOString() }),
+    });
+    expect(round.status, await round.clone().text()).toBe(201);
+    votingRoundId = ((await round.json()) as Round).id;
+  };
+  /** Each opener opens a round on its own sheet (one open round per subject). */
+  const roundSheetFor = (subject: Subject): string => `fiche-3-${1 + (subjects.indexOf(subject) % 4)}`;
   afterAll(async () => {
     for (const socket of sockets.splice(0)) socket.disconnect();
     disconnectAll(...providers.splice(0));
@@ -161,7 +214,26 @@ describe('permission matrix: every role × every action × every channel', () =>
         method: 'POST',
         body: JSON.stringify({ period: evaluationPeriod(subject), assessment: 'satisfactory', comment: `Évaluation de ${subject}`, recommendation: '' }),
       }),
+    'comments.write': (subject) => fetchAs(session(subject), server.url, `${api}/comments`, { method: 'POST', body: commentOnContract(`Remarque de ${subject}`) }),
+    'comments.moderate': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/comments/${threadFor.get(subject) ?? ''}/hidden`, { method: 'PUT', body: JSON.stringify({ reason: `Masqué par ${subject}` }) }),
+    'amendments.propose': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/amendments`, {
+        method: 'POST',
+        body: JSON.stringify({ title: `Proposé par ${subject}`, motive: 'Pour la matrice.', target: { kind: 'sheet-field', sheetId: memberSheetId, field: 'description' } }),
+      }),
+    'amendments.decide': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/amendments/${amendmentFor.get(subject) ?? ''}/reject`, { method: 'POST', body: JSON.stringify({ reason: `Rejeté par ${subject}` }) }),
+    'rounds.open': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/rounds`, {
+        method: 'POST',
+        body: JSON.stringify({ subject: { kind: 'sheet', sheetId: roundSheetFor(subject) }, question: `Question de ${subject}`, deadline: new Date(Date.now() + 86_400_000).toISOString() }),
+      }),
+    'rounds.vote': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/rounds/${votingRoundId}/position`, { method: 'PUT', body: JSON.stringify({ position: 'agree' }) }),
+    'notifications.read': (subject) => fetchAs(session(subject), server.url, `${api}/notifications`),
   };
+
 
   /** What an allowed REST call answers. */
   const restSuccess: Record<RestAction, (response: Response, subject: Subject) => Promise<void>> = {
@@ -200,6 +272,43 @@ describe('permission matrix: every role × every action × every channel', () =>
       expect(response.status).toBe(201);
       expect((await response.json()) as Evaluation).toMatchObject({ sheetId: memberSheetId, period: evaluationPeriod(subject), revisions: [{ comment: `Évaluation de ${subject}` }] });
     },
+    'comments.write': async (response, subject) => {
+      expect(response.status).toBe(201);
+      const thread = (await response.json()) as CommentThread;
+      expect(thread.comments.map((comment) => comment.body)).toEqual([`Remarque de ${subject}`]);
+      expect(thread.anchor.target).toEqual({ kind: 'contract' });
+    },
+    'comments.moderate': async (response, subject) => {
+      expect((await response.json()) as CommentThread).toMatchObject({ id: threadFor.get(subject), hidden: { reason: `Masqué par ${subject}` } });
+    },
+    'amendments.propose': async (response, subject) => {
+      expect(response.status).toBe(201);
+      expect((await response.json()) as Amendment).toMatchObject({ title: `Proposé par ${subject}`, state: 'draft' });
+    },
+    'amendments.decide': async (response, subject) => {
+      expect((await response.json()) as Amendment).toMatchObject({ id: amendmentFor.get(subject), state: 'rejected' });
+    },
+    'rounds.open': async (response, subject) => {
+      expect(response.status).toBe(201);
+      expect((await response.json()) as Round).toMatchObject({ question: `Question de ${subject}`, status: 'open' });
+    },
+    'rounds.vote': async (response) => {
+      const round = (await response.json()) as Round;
+      expect(round.id).toBe(votingRoundId);
+    },
+    'notifications.read': async (response) => {
+      const page = (await response.json()) as NotificationPage;
+      expect(Array.isArray(page.items) && typeof page.unread === 'number').toBe(true);
+    },
+  };
+
+
+  /**
+   * Roles the permission table lets through but a rule of the domain still refuses: the
+   * facilitator of the demo belongs to the CRESS without representing it, and one structure has one voice.
+   */
+  const domainRefusals: Partial<Record<RestAction, Partial<Record<Subject, { status: number; title: RegExp }>>>> = {
+    'rounds.vote': { facilitator: { status: 403, title: /une structure, une voix/ } },
   };
 
   const isRestAction = (action: Action): action is RestAction => action in restCalls;
@@ -324,7 +433,12 @@ describe('permission matrix: every role × every action × every channel', () =>
               if (!isRestAction(action)) throw new Error(`no REST call for ${action}`);
               const before = JSON.stringify(server.trame.db.data);
               const response = await restCalls[action](subject);
-              if (outcome === 'allowed') {
+              const domainRefusal = domainRefusals[action]?.[subject];
+              if (outcome === 'allowed' && domainRefusal !== undefined) {
+                expect(response.status).toBe(domainRefusal.status);
+                expect(((await response.json()) as { title: string }).title).toMatch(domainRefusal.title);
+                expect(JSON.stringify(server.trame.db.data)).toBe(before);
+              } else if (outcome === 'allowed') {
                 expect(response.status, await response.clone().text()).toBeLessThan(300);
                 await restSuccess[action](response, subject);
               } else {

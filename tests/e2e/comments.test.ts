@@ -100,7 +100,7 @@ describe('comments on the contract in Chromium', () => {
       .toBe(1);
     // Sophie, the thread's author, is told of the reply.
     const sophieId = e2e.server.trame.db.data.people.find((p) => p.email === sophie.email)?.id;
-    expect(e2e.server.trame.db.data.notifications.some((n) => n.recipientId === sophieId && n.kind === 'reply')).toBe(true);
+    await expect.poll(() => e2e.server.trame.db.data.notifications.some((n) => n.recipientId === sophieId && n.kind === 'reply'), { timeout: 3000 }).toBe(true);
 
     // Karim hides Sophie's comment with a reason; Sophie's margin shows it hidden.
     const c = await e2e.open(karim);

@@ -8,8 +8,8 @@ import { acceptInputSchema, editInputSchema, proposeInputSchema, rejectInputSche
 import type { Result } from '../../shared/result';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
-import { param, sendCreated, viewerOf } from '../contract/http';
-import { sendProblem, sendResult } from '../http/problem';
+import { param, sendCreated, workspaceActorOf } from '../http/route-helpers';
+import { sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
 import type { AmendmentActor, AmendmentsService } from './amendments.service';
 
@@ -19,15 +19,7 @@ export function amendmentsRoutes(access: AccessControl, amendments: AmendmentsSe
   const read = requirePermission(access, 'workspace.read');
   const propose = requirePermission(access, 'amendments.propose');
   const decide = requirePermission(access, 'amendments.decide');
-  const actorOf = (req: Request, res: Response): AmendmentActor | undefined => {
-    const person = viewerOf(res).person;
-    const role = access.roleIn(person.id, param(req, 'workspaceId'));
-    if (role === undefined) {
-      sendProblem(req, res, { kind: 'forbidden', title: 'Vous ne faites pas partie de cet espace de travail.' });
-      return undefined;
-    }
-    return { person, role };
-  };
+  const actorOf = workspaceActorOf(access);
   /** A route acting on one amendment without a body. */
   const action = (run: (actor: AmendmentActor, workspaceId: string, id: string) => Promise<Result<unknown>>) => async (req: Request, res: Response) => {
     const actor = actorOf(req, res);

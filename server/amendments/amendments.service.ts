@@ -19,7 +19,7 @@ import { paragraphBlock, textsOf } from '../../shared/amendments/blocks';
 import { draftDocumentName, draftTitle, readDraft, replaceDraftBlocks } from '../../shared/amendments/draft';
 import { rebase, resolveRefs } from '../../shared/amendments/rebase';
 import { anchorOfHeading, contractHeadings, locateTarget, targetProblemTitles } from '../../shared/amendments/target';
-import { can, type Role } from '../../shared/permissions';
+import { can } from '../../shared/permissions';
 import { newId } from '../../shared/programme/ids';
 import { sheetAt } from '../../shared/programme/layout';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
@@ -33,7 +33,6 @@ import {
   type EditInput,
   type ProposeInput,
 } from '../../shared/schemas/amendments';
-import type { Person } from '../../shared/schemas/people';
 import type { AuditAction, AuditLog } from '../audit/audit-log';
 import { rolesIn, structureIdsOf } from '../auth/people.repository';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -42,11 +41,9 @@ import type { MetadataStore } from '../store/metadata-store';
 import { findStructure, findWorkspace } from '../workspaces/workspaces.repository';
 import { applyAmendment, revertAmendment, whyNotRevertible } from './apply';
 import { amendmentsOf, findAmendment, nextAmendmentNumber } from './amendments.repository';
+import type { WorkspaceActor } from '../http/route-helpers';
 
-export interface AmendmentActor {
-  person: Person;
-  role: Role;
-}
+export type AmendmentActor = WorkspaceActor;
 
 /** An amendment as the API sends it: the record, plus whether its acceptance can be undone now. */
 export type AmendmentView = Amendment & { revertible: { ok: boolean; reason: string | null } | null };

@@ -4,14 +4,14 @@
  * shared schemas of shared/schemas/comments.ts (the composer checks the same ones). Each stored
  * change is announced on Socket.IO (`comments:changed`) by the service.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { createThreadInputSchema, editCommentInputSchema, hideInputSchema, replyInputSchema, threadStatusInputSchema } from '../../shared/schemas/comments';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
-import { param, sendCreated, viewerOf } from '../contract/http';
-import { sendProblem, sendResult } from '../http/problem';
+import { param, sendCreated, workspaceActorOf } from '../http/route-helpers';
+import { sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
-import type { CommentActor, CommentsService } from './comments.service';
+import type { CommentsService } from './comments.service';
 
 export function commentsRoutes(access: AccessControl, comments: CommentsService): Router {
   const router = Router();
@@ -19,15 +19,7 @@ export function commentsRoutes(access: AccessControl, comments: CommentsService)
   const read = requirePermission(access, 'workspace.read');
   const write = requirePermission(access, 'comments.write');
   const moderate = requirePermission(access, 'comments.moderate');
-  const actorOf = (req: Request, res: Response): CommentActor | undefined => {
-    const person = viewerOf(res).person;
-    const role = access.roleIn(person.id, param(req, 'workspaceId'));
-    if (role === undefined) {
-      sendProblem(req, res, { kind: 'forbidden', title: 'Vous ne faites pas partie de cet espace de travail.' });
-      return undefined;
-    }
-    return { person, role };
-  };
+  const actorOf = workspaceActorOf(access);
   const ids = (req: Request) => [param(req, 'workspaceId'), param(req, 'threadId')] as const;
 
   router.get(base, read, (req, res) => {

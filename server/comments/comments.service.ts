@@ -28,7 +28,6 @@ import {
   type Hidden,
   type ThreadStatus,
 } from '../../shared/schemas/comments';
-import type { Person } from '../../shared/schemas/people';
 import type { AuditAction, AuditLog } from '../audit/audit-log';
 import { structureIdsOf } from '../auth/people.repository';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -37,11 +36,9 @@ import { TokenBucket } from '../realtime/rate-limiter';
 import type { MetadataStore } from '../store/metadata-store';
 import { findStructure, findWorkspace, structuresOf } from '../workspaces/workspaces.repository';
 import { findThread, peopleOfStructures, threadsOf } from './comments.repository';
+import type { WorkspaceActor } from '../http/route-helpers';
 
-export interface CommentActor {
-  person: Person;
-  role: Role;
-}
+export type CommentActor = WorkspaceActor;
 
 export interface CommentsServiceOptions {
   db: MetadataStore;

@@ -12,8 +12,8 @@ import { parseBody } from '../http/validate';
 import { structuresOf } from '../workspaces/workspaces.repository';
 import type { MetadataStore } from '../store/metadata-store';
 import { exportRows, followUpCsv, followUpXlsx } from './follow-up-export';
-import type { FollowUpActor, FollowUpService } from './follow-up.service';
-import { param, sendCreated, viewerOf } from './http';
+import type { FollowUpService } from './follow-up.service';
+import { param, sendCreated, workspaceActorOf } from '../http/route-helpers';
 
 /** A correction of an evaluation: the evaluation's fields; its period may be repeated, not changed. */
 const evaluationAmendmentSchema = evaluationInputSchema.extend({ period: periodSchema.optional() });
@@ -21,15 +21,7 @@ const evaluationAmendmentSchema = evaluationInputSchema.extend({ period: periodS
 export function followUpRoutes(db: MetadataStore, access: AccessControl, followUps: FollowUpService): Router {
   const router = Router();
   const base = '/workspaces/:workspaceId/follow-up';
-  const actorOf = (req: Request, res: Response): FollowUpActor | undefined => {
-    const person = viewerOf(res).person;
-    const role = access.roleIn(person.id, param(req, 'workspaceId'));
-    if (role === undefined) {
-      sendProblem(req, res, { kind: 'forbidden', title: 'Vous ne faites pas partie de cet espace de travail.' });
-      return undefined;
-    }
-    return { person, role };
-  };
+  const actorOf = workspaceActorOf(access);
   const report = requirePermission(access, 'followup.report');
   const evaluate = requirePermission(access, 'followup.evaluate');
   const read = requirePermission(access, 'followup.read');

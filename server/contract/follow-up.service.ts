@@ -9,7 +9,6 @@
  */
 import type { Logger } from 'pino';
 import { funderKey } from '../../shared/budget/consolidate';
-import type { Role } from '../../shared/permissions';
 import { newId } from '../../shared/programme/ids';
 import type { SheetView } from '../../shared/programme/read';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
@@ -23,7 +22,6 @@ import type {
   ProgressReportInput,
   RealisationStatus,
 } from '../../shared/schemas/follow-up';
-import type { Person } from '../../shared/schemas/people';
 import type { Workspace } from '../../shared/schemas/workspace';
 import type { AuditAction, AuditLog } from '../audit/audit-log';
 import { structureIdsOf } from '../auth/people.repository';
@@ -33,6 +31,7 @@ import type { ContractReader, LiveProgramme } from './contract-reader';
 import { ensureFollowUp, evaluationsOf, findEvaluation, followUpsOf } from './follow-up.repository';
 import { contractUnavailable, workspaceNotFound } from './programme.service';
 import type { WorkspaceEvents } from './workspace-events';
+import type { WorkspaceActor } from '../http/route-helpers';
 
 export const notAdoptedYet: DomainError = {
   kind: 'conflict',
@@ -46,10 +45,7 @@ const notYourAction: DomainError = {
 };
 
 /** Who acts, as the routes know them. */
-export interface FollowUpActor {
-  person: Person;
-  role: Role;
-}
+export type FollowUpActor = WorkspaceActor;
 
 /** An evaluation's correction: the same fields; the period, if sent, must be the evaluation's. */
 export type EvaluationAmendment = Omit<EvaluationInput, 'period'> & { period?: string | undefined };

@@ -12,7 +12,7 @@ import { sendProblem, sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
 import type { MetadataStore } from '../store/metadata-store';
 import { findWorkspace } from '../workspaces/workspaces.repository';
-import { param, sendCreated, sendProblemWith, viewerOf } from './http';
+import { param, sendCreated, sendProblemWith, viewerOf } from '../http/route-helpers';
 import type { ProgrammeMonitor } from './programme-monitor';
 import { contractUnavailable, workspaceNotFound, type ProgrammeService } from './programme.service';
 

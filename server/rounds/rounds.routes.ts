@@ -4,27 +4,19 @@
  * `rounds:position` Socket.IO event, for integrators), and the workspace's quorum (coordination).
  * Bodies are checked with the shared schemas of shared/schemas/rounds.ts.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { outcomeInputSchema, positionInputSchema, quorumInputSchema, roundOpenInputSchema } from '../../shared/schemas/rounds';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
-import { param, sendCreated, viewerOf } from '../contract/http';
-import { sendProblem, sendResult } from '../http/problem';
+import { param, sendCreated, workspaceActorOf } from '../http/route-helpers';
+import { sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
-import type { RoundActor, RoundsService } from './rounds.service';
+import type { RoundsService } from './rounds.service';
 
 export function roundsRoutes(access: AccessControl, rounds: RoundsService): Router {
   const router = Router();
   const base = '/workspaces/:workspaceId/rounds';
-  const actorOf = (req: Request, res: Response): RoundActor | undefined => {
-    const person = viewerOf(res).person;
-    const role = access.roleIn(person.id, param(req, 'workspaceId'));
-    if (role === undefined) {
-      sendProblem(req, res, { kind: 'forbidden', title: 'Vous ne faites pas partie de cet espace de travail.' });
-      return undefined;
-    }
-    return { person, role };
-  };
+  const actorOf = workspaceActorOf(access);
   const read = requirePermission(access, 'workspace.read');
   const facilitate = requirePermission(access, 'rounds.open');
   const vote = requirePermission(access, 'rounds.vote');

@@ -14,14 +14,12 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { contractFragmentName } from '../../shared/document-names';
-import type { Role } from '../../shared/permissions';
 import { readProgramme } from '../../shared/programme/read';
 import { newId } from '../../shared/programme/ids';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
 import { contractHeadings, sameSubject } from '../../shared/rounds/subjects';
 import { isOver } from '../../shared/rounds/tally';
 import { outcomeLabels, type OutcomeInput, type PositionInput, type Round, type RoundOpenInput, type RoundsChanged, type RoundSubject, type RoundView } from '../../shared/schemas/rounds';
-import type { Person } from '../../shared/schemas/people';
 import type { Workspace } from '../../shared/schemas/workspace';
 import type { AuditLog } from '../audit/audit-log';
 import { structureIdsOf } from '../auth/people.repository';
@@ -31,6 +29,7 @@ import type { MetadataStore } from '../store/metadata-store';
 import { findStructure, findWorkspace, structuresOf } from '../workspaces/workspaces.repository';
 import { compareRounds, findRound, roundsOf, tallyOf, viewOf, workspaceQuorum } from './rounds.repository';
 import { RoundTimers } from './round-timers';
+import type { WorkspaceActor } from '../http/route-helpers';
 
 /** What the rounds tell the people of a workspace live (an interface, so the rules do not depend on Socket.IO). */
 export interface RoundEvents {
@@ -38,10 +37,7 @@ export interface RoundEvents {
   workspaceChanged(workspaceId: string): void;
 }
 
-export interface RoundActor {
-  person: Person;
-  role: Role;
-}
+export type RoundActor = WorkspaceActor;
 
 export interface RoundsServiceOptions {
   db: MetadataStore;

@@ -195,7 +195,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
       stopSocketAuth();
       stopYjsRevocations();
       monitor.stop();
-      rounds.stop();
+      await rounds.stop();
       await digest?.stop();
       httpServer.close();
       await rooms.closeAll();

@@ -75,6 +75,8 @@ export class RoundsService {
   private readonly db: MetadataStore;
   private readonly now: () => Date;
   private readonly timers: RoundTimers;
+  /** Timer actions started and not yet stored. */
+  private readonly running: Set<Promise<unknown>>;
   private readonly closingNoticeMs: number;
   private readonly reminderIntervalMs: number;
 
@@ -82,6 +84,7 @@ export class RoundsService {
     this.db = options.db;
     this.now = options.now ?? (() => new Date());
     this.timers = new RoundTimers(this.now);
+    this.running = new Set();
     this.closingNoticeMs = options.closingNoticeMs ?? 24 * 3_600_000;
     this.reminderIntervalMs = options.reminderIntervalMs ?? 10 * 60_000;
   }
@@ -93,8 +96,18 @@ export class RoundsService {
     for (const round of this.db.data.rounds) if (round.status === 'open') this.plan(round);
   }
 
-  stop(): void {
+  /** Stops the timers and waits for any action they started (a close, a notice) to be stored. */
+  async stop(): Promise<void> {
     this.timers.stopAll();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Runs a timer's action, remembered until it is stored so that `stop` can wait for it. */
+  private runTimed(round: Round, action: () => Promise<unknown>): void {
+    const running = action()
+      .catch((error: unknown) => this.failed(error, round))
+      .finally(() => this.running.delete(running));
+    this.running.add(running);
   }
 
   async list(workspaceId: string): Promise<Result<RoundView[]>> {
@@ -356,9 +369,9 @@ export class RoundsService {
   /** Plans a round's "closing soon" notice and its closing at the deadline. */
   private plan(round: Round): void {
     const deadline = new Date(round.deadline);
-    this.timers.at(`${round.id}:close`, deadline, () => void this.closeAtDeadline(round.workspaceId, round.id).catch((error: unknown) => this.failed(error, round)));
+    this.timers.at(`${round.id}:close`, deadline, () => this.runTimed(round, () => this.closeAtDeadline(round.workspaceId, round.id)));
     if (round.closingNoticeAt === null) {
-      this.timers.at(`${round.id}:closing`, new Date(deadline.getTime() - this.closingNoticeMs), () => void this.sendClosingNotice(round.workspaceId, round.id).catch((error: unknown) => this.failed(error, round)));
+      this.timers.at(`${round.id}:closing`, new Date(deadline.getTime() - this.closingNoticeMs), () => this.runTimed(round, () => this.sendClosingNotice(round.workspaceId, round.id)));
     }
   }
 

@@ -235,11 +235,13 @@ describe('consent rounds across a restart', () => {
 describe('the “closing soon” notice', () => {
   it('is sent once to the representatives, the notice’s time before the deadline (not when the round opens that close to it)', async () => {
     const server = await startTestServer({ seedDemo: true });
+    const logger = createLogger('silent');
+    const audit = new AuditLog(server.dataDir, logger);
+    let rounds: RoundsService | undefined;
     try {
-      const logger = createLogger('silent');
-      const rounds = new RoundsService({
+      rounds = new RoundsService({
         db: server.trame.db,
-        audit: new AuditLog(server.dataDir, logger),
+        audit,
         notifications: server.trame.notifications,
         rooms: server.trame.rooms,
         events: { roundsChanged: () => undefined, workspaceChanged: () => undefined },
@@ -258,8 +260,10 @@ describe('the “closing soon” notice', () => {
       expect(closing.every((n) => n.link.endsWith(later.value.id) && n.title.includes('Plus tard ?'))).toBe(true);
       await waitFor(() => server.trame.db.data.rounds.find((r) => r.id === later.value.id)?.status === 'closed', 3000, 'the later round to close');
       expect(server.trame.db.data.notifications.filter((n) => n.kind === 'round-closing')).toHaveLength(2);
-      rounds.stop();
     } finally {
+      // Everything this service started is stored before the data folder goes.
+      await rounds?.stop();
+      await audit.flush();
       await server.destroy();
     }
   });

@@ -21,3 +21,16 @@ export async function signInForToken(baseUrl: string, email: string): Promise<st
   if (!created.ok) throw new Error(`bench token creation failed (${created.status}): ${await created.text()}`);
   return ((await created.json()) as { token: string }).token;
 }
+
+/** Signs in over the REST API and returns the session cookie, for a browser context. */
+export async function sessionCookie(baseUrl: string, email: string): Promise<{ name: string; value: string }> {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
+  const [pair = ''] = (response.headers.get('set-cookie') ?? '').split(';');
+  const [name = '', value = ''] = pair.split('=');
+  return { name, value };
+}

@@ -15,10 +15,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { createAnchor, layoutOf } from '../../shared/comments/anchors';
 import { contractDocumentName, contractFragmentName } from '../../shared/document-names';
-import { demoAccounts, demoPassword } from '../../server/demo/demo-accounts';
+import { demoAccounts } from '../../server/demo/demo-accounts';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
 import { startServer, type ChildServer } from '../lib/child-server';
-import { signInForToken } from '../lib/sign-in';
+import { sessionCookie, signInForToken } from '../lib/sign-in';
 import { distribution, median, type Distribution } from '../lib/stats';
 import { connectProvider, disconnect, whenSynced } from '../lib/yjs-client';
 
@@ -40,17 +40,6 @@ export interface CommentsResult {
   listMs: number;
 }
 
-async function sessionCookie(baseUrl: string, email: string): Promise<{ name: string; value: string }> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
-  const [pair = ''] = (response.headers.get('set-cookie') ?? '').split(';');
-  const [name = '', value = ''] = pair.split('=');
-  return { name, value };
-}
 
 /** Anchors `count` passages of a few words, spread evenly over every text of the contract. */
 function spreadAnchors(fragment: Y.XmlFragment, count: number): { start: string; end: string; quote: string }[] {

@@ -22,7 +22,7 @@ import { removeAxis, updateBudgetLine, writeProgramme } from '../../shared/progr
 import { axesMap } from '../../shared/programme/layout';
 import type { ProgrammePlan } from '../../shared/programme/plan';
 import { readProgramme, sheetsInOrder } from '../../shared/programme/read';
-import { demoAccounts, demoPassword } from '../../server/demo/demo-accounts';
+import { demoAccounts } from '../../server/demo/demo-accounts';
 import { demoEnvelope } from '../../server/demo/demo-contract';
 import { buildDemoProgramme } from '../../server/demo/demo-programme';
 import { buildDemoMembers } from '../../server/demo/demo-structures';
@@ -30,7 +30,7 @@ import { buildProgrammeReport, reportKey } from '../../server/contract/programme
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
 import { startServer, type ChildServer } from '../lib/child-server';
 import { buildLargeProgramme } from '../lib/large-programme';
-import { signInForToken } from '../lib/sign-in';
+import { sessionCookie, signInForToken } from '../lib/sign-in';
 import { distribution, median, type Distribution } from '../lib/stats';
 import { connectProvider, disconnect, waitUntil, whenSynced } from '../lib/yjs-client';
 
@@ -96,17 +96,6 @@ function measureInProcess(plan: ProgrammePlan, edits: number): InProcessResult {
   return { sheets: sheets.length, lines, stateBytes: Y.encodeStateAsUpdateV2(doc).byteLength, readAndConsolidate: distribution(samples), serverCheck: distribution(serverSamples) };
 }
 
-async function sessionCookie(baseUrl: string, email: string): Promise<{ name: string; value: string }> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
-  const [pair = ''] = (response.headers.get('set-cookie') ?? '').split(';');
-  const [name = '', value = ''] = pair.split('=');
-  return { name, value };
-}
 
 /** Opens the budget page and waits for `total` to be on screen; ms from navigation. */
 async function openUntilTotal(page: Page, url: string, total: string): Promise<number> {

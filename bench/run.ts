@@ -24,6 +24,9 @@ import { runProgramme, type ProgrammeResult } from './scenarios/programme';
 import { runRounds, type RoundsResult } from './scenarios/rounds';
 import { runEditors, type EditorsOptions } from './scenarios/editors';
 import { runTraceReplay, type TraceResult } from './scenarios/trace-replay';
+import { renderHistory, runHistory, type HistoryResult } from './scenarios/history';
+import { renderDiff, runDiff, type DiffFigures } from './diff';
+import { renderExports, runExports } from './exports';
 
 const outDir = join(repoRoot, 'bench', '.out');
 const profileDir = join(outDir, 'profiles');
@@ -131,8 +134,23 @@ async function main(): Promise<void> {
     process.stdout.write(renderComments(comments));
   }
 
+  let diff: DiffFigures | undefined;
+  if (options.scenarios.has('diff')) {
+    diff = await runDiff({ runs: 15, seed: options.seed }, log);
+    process.stdout.write(renderDiff(diff));
+  }
+
+  if (options.scenarios.has('exports')) process.stdout.write(renderExports(await runExports(log)));
+
+  let history: HistoryResult | undefined;
+  if (options.scenarios.has('history')) {
+    log('\n[history] a contract whose history holds 200,000 updates, loaded cold');
+    history = await runHistory({ tracePath: options.tracePath, updates: 200_000, checkpointEvery: 5_000, loadRepeats: 3 }, log);
+    process.stdout.write(renderHistory(history));
+  }
+
   const seconds = (performance.now() - started) / 1000;
-  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace, programme, rounds, comments };
+  const results = { machine, command, loadAverageAtStart: loadAverage, options: { ...options, scenarios: [...options.scenarios] }, seconds, editors: editorPoints, trace, programme, rounds, comments, history, diff };
   const resultsPath = join(outDir, 'results.json');
   await writeFile(resultsPath, `${JSON.stringify(results, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`);
   process.stdout.write(`\nWhole run: ${seconds.toFixed(0)} s. Figures: ${resultsPath}${options.profileServer ? `; server CPU profiles: ${profileDir}` : ''}\n`);

@@ -208,11 +208,15 @@ export class App extends LitElement {
   }
 
   private handlePermissionDenied(): void {
-    const view = this.workspace.view;
-    const role = view === null ? undefined : this.session.me?.workspaces.find((entry) => entry.workspaceId === view.id)?.role;
-    // Expected for read-only roles (their editor is already locked); news for anyone else.
-    if (can(role, 'contract.edit')) this.isWriteRefused = true;
     void this.session.refresh();
+    // The contract may have just been frozen by an adopted version: the workspace says so, and its
+    // notice explains it better than "your role changed".
+    void this.workspace.refresh().then(() => {
+      const view = this.workspace.view;
+      const role = view === null ? undefined : this.session.me?.workspaces.find((entry) => entry.workspaceId === view.id)?.role;
+      // Expected for read-only roles (their editor is already locked); news for anyone else.
+      if (can(role, 'contract.edit') && view?.freeze === null) this.isWriteRefused = true;
+    });
   }
 }
 

@@ -37,8 +37,21 @@ import { FollowUpService } from './contract/follow-up.service';
 import { ProgrammeMonitor } from './contract/programme-monitor';
 import { programmeRoutes } from './contract/programme.routes';
 import { ProgrammeService } from './contract/programme.service';
+import { Checkpoints } from './versions/checkpoints';
+import { authorshipRecorderFor } from './versions/authorship-recorder';
+import { authorshipRoutes } from './versions/authorship.routes';
+import { versionDiffRoutes } from './versions/diff.routes';
+import { versionsRoutes } from './versions/versions.routes';
+import { VersionsService } from './versions/versions.service';
+import { ExportJobs } from './exports/export-jobs';
+import { exportsRoutes } from './exports/exports.routes';
+import { publicPageRoutes } from './exports/public-page.routes';
+import { personRoom } from './auth/socket-auth';
+import { SocketEvent } from '../shared/protocol';
 import { socketWorkspaceEvents } from './contract/workspace-events';
 import { seedDemo, isEmpty } from './demo/seed-demo';
+import { textImportsRoutes } from './imports-text/text-imports.routes';
+import { TextImportsService } from './imports-text/text-imports.service';
 import { healthRoutes } from './http/health.routes';
 import { apiNotFound, assignRequestId, errorHandler, sendProblem } from './http/problem';
 import { createMailer } from './mail/mailer';
@@ -66,6 +79,8 @@ export interface Trame {
   rooms: RoomRegistry;
   /** Tells people what concerns them (tests create notifications through it). */
   notifications: NotificationsService;
+  /** Versions of contracts (tests and the bench take snapshots through it). */
+  versions: VersionsService;
   /** The one-time link path that creates the first coordinator, while it is unused. */
   setupPath: string | undefined;
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
@@ -144,12 +159,20 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   const monitor = new ProgrammeMonitor({ db, rooms, events, logger });
   monitor.start();
   const reader = new ContractReader(db, rooms);
+  // Versions: named and adopted states of the contract (adoption freezes it), and the automatic timeline.
+  const versions = new VersionsService({ db, store, rooms, audit, events, logger });
+  const checkpoints = new Checkpoints({ db, rooms, versions, intervalMs: config.checkpointIntervalMs, logger });
+  checkpoints.start();
+  // Exports of any version, one at a time, never holding up editing; progress goes to the requester's sockets.
+  const exportJobs = new ExportJobs({ db, versions, logger, emit: (personId, progress) => io.to(personRoom(personId)).emit(SocketEvent.exportProgress, progress) });
   // Consent rounds: votes over Socket.IO (and REST); open rounds close at their deadline, even across restarts.
   const rounds = new RoundsService({ db, audit, notifications, rooms, events: socketRoundEvents(io), logger });
   registerRoundEvents(io, access, rounds, logger);
   await rounds.start();
 
-  const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins);
+  // Who writes with which Yjs client id (authorship of the contract's text, contributors appendix).
+  const authorship = authorshipRecorderFor(db, logger);
+  const resolveYjsAccess: ResolveYjsAccess = options.resolveYjsAccess ?? createYjsAccessResolver(db, sessions, access, config.allowedOrigins, authorship);
   const yjs = attachYjsEndpoint({
     httpServer,
     registry: rooms,
@@ -167,13 +190,21 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   app.use('/api', workspacesRoutes(db, access));
   app.use('/api', membersRoutes({ db, access, auth, sessions, members: new MembersService(db, audit), invitations, imports: new MemberImportService(db, invitations, audit) }));
   app.use('/api', auditRoutes(db, access, audit));
-  app.use('/api', programmeRoutes({ db, access, monitor, logger, programme: new ProgrammeService({ db, audit, reader, monitor, events, logger }) }));
+  app.use('/api', programmeRoutes({ db, access, monitor, logger, versions, programme: new ProgrammeService({ db, audit, reader, monitor, events, logger }) }));
+  // Before the versions' router: `/versions/:id/authorship` must not reach its `/versions/:id` routes.
+  app.use('/api', authorshipRoutes({ db, access, versions }));
+  app.use('/api', versionDiffRoutes({ db, access, versions }));
+  app.use('/api', versionsRoutes(access, versions));
   app.use('/api', followUpRoutes(db, access, new FollowUpService({ db, audit, reader, events, logger })));
   app.use('/api', notificationsRoutes({ db, access, notifications, emailAvailable: mailer !== undefined }));
   app.use('/api', roundsRoutes(access, rounds));
   app.use('/api', commentsRoutes(access, new CommentsService({ db, audit, rooms, notifications, changed: socketCommentsChanged(io), writesPerSecond: config.commentWritesPerMinute / 60 })));
   app.use('/api', amendmentsRoutes(access, new AmendmentsService({ db, rooms, audit, notifications, logger, changed: socketAmendmentsChanged(io) })));
+  app.use('/api', textImportsRoutes(access, new TextImportsService({ db, rooms, access, audit, logger })));
+  app.use('/api', exportsRoutes(access, exportJobs));
   app.use('/api', apiNotFound);
+  // The public page of a published version (no account), before the client's fallback.
+  app.use(publicPageRoutes({ db, versions, logger }));
   serveClient(app, config.clientDir);
   app.use(errorHandler(logger, limits.maxJsonBodyBytes));
 
@@ -182,6 +213,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
     db,
     rooms,
     notifications,
+    versions,
     setupPath: setupSecret === undefined ? undefined : `/installation#${setupSecret}`,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -197,8 +229,13 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
       monitor.stop();
       await rounds.stop();
       await digest?.stop();
+      await exportJobs.stop();
       httpServer.close();
       await rooms.closeAll();
+      // Rooms closing after edits take their last checkpoint: wait for it before closing the store.
+      await checkpoints.stop();
+      await versions.stop();
+      await authorship.stop();
       yjs.close();
       await io.close();
       await store.close();

@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   SCRYPT_COST: z.coerce.number().int().min(2 ** 10).max(2 ** 20).default(2 ** 15),
   /** Comments (threads, replies, edits) one person may write per minute, sustained (a burst of 30 more is allowed). */
   COMMENT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** While the contract is edited, a checkpoint of it joins the history at least this often, in minutes. */
+  CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(60),
 });
 
 export interface TrameConfig {
@@ -56,6 +58,8 @@ export interface TrameConfig {
   signInWindowMs: number;
   /** Comments one person may write per minute, sustained. */
   commentWritesPerMinute: number;
+  /** Longest time between two checkpoints of a contract being edited. */
+  checkpointIntervalMs: number;
 }
 
 /** Parses the environment; throws a readable error naming each bad variable. */
@@ -85,5 +89,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): TrameC
     signInAttempts: 10,
     signInWindowMs: 15 * 60 * 1000,
     commentWritesPerMinute: env.COMMENT_WRITES_PER_MINUTE,
+    checkpointIntervalMs: Math.round(env.CHECKPOINT_INTERVAL_MINUTES * 60 * 1000),
   };
 }

@@ -37,6 +37,12 @@ export const actions = [
   'rounds.open',
   'rounds.vote',
   'notifications.read',
+  'versions.read',
+  'versions.create',
+  'versions.restore',
+  'versions.publish',
+  'contract.export',
+  'contract.import',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,7 +79,26 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   // One structure, one voice: only the representative of a member structure votes (the service checks which).
   'rounds.vote': writers,
   'notifications.read': everyone,
+  // Versions and their exports: everyone who follows the work (observers read published versions only).
+  'versions.read': ['coordinator', 'facilitator', 'member', 'partner'],
+  // The coordination names, adopts and restores versions, and publishes the adopted one (PRODUCT.md).
+  'versions.create': coordination,
+  'versions.restore': coordination,
+  'versions.publish': coordination,
+  'contract.export': ['coordinator', 'facilitator', 'member', 'partner'],
+  // Importing writes a whole text into the contract (or starts a workspace): the coordination and the facilitation.
+  'contract.import': ['coordinator', 'facilitator'],
 };
+
+/**
+ * What an adopted version freezes: while the workspace is frozen, these actions are refused to
+ * every role, on every channel (REST, Socket.IO, y-websocket), until the coordination opens a
+ * new draft. Reading, commenting and following the actions go on.
+ */
+export const frozenActions: ReadonlySet<Action> = new Set<Action>(['contract.edit', 'envelope.set', 'contract.import']);
+
+/** French refusal while the contract is frozen by its adopted version. */
+export const frozenTitle = 'Le contrat est adopté : il est figé. La coordination peut ouvrir un nouveau brouillon pour le modifier.';
 
 /** Roles that may act for no member structure: the steering committee's partners and observers. */
 export function mayActWithoutStructure(role: Role): boolean {
@@ -108,4 +133,10 @@ export const refusalTitles: Record<Action, string> = {
   'rounds.open': 'Seules l’animation et la coordination peuvent ouvrir un tour de décision.',
   'rounds.vote': 'Seul·e le ou la représentant·e d’une structure membre donne sa position.',
   'notifications.read': 'Vous ne faites pas partie de cet espace de travail.',
+  'versions.read': 'Votre rôle ne permet de lire que les versions publiées.',
+  'versions.create': 'Seule la coordination peut nommer, adopter ou rouvrir une version.',
+  'versions.restore': 'Seule la coordination peut restaurer une version.',
+  'versions.publish': 'Seule la coordination peut publier une version.',
+  'contract.export': 'Votre rôle ne permet pas d’exporter le contrat.',
+  'contract.import': 'Seules la coordination et l’animation peuvent importer un texte dans le contrat.',
 };

@@ -70,6 +70,10 @@ export const SocketEvent = {
   roundsPosition: 'rounds:position',
   /** A person's inbox changed (sent to that person's sockets only). */
   notificationsChanged: 'notifications:changed',
+  /** A version was named, adopted, restored or published, or a checkpoint taken: lists refresh. */
+  versionsChanged: 'versions:changed',
+  /** Progress of one person's export job (sent to that person's sockets only). */
+  exportProgress: 'exports:progress',
 } as const;
 
 /** Acknowledgement of every state-changing Socket.IO event, sent after the change is applied. */
@@ -86,6 +90,20 @@ export interface ClientToServerEvents {
 }
 
 /** Events the server emits. */
+/** Where an export job stands; `progress` goes from 0 to 1. */
+export interface ExportProgress {
+  workspaceId: string;
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  /** French words for the current step ("Fiches action (12 sur 120)"). */
+  step: string;
+  /** The download's name once done ("Contrat ESS … — Version adoptée.docx"). */
+  fileName: string | null;
+  /** French reason when failed. */
+  problem: string | null;
+}
+
 export interface ServerToClientEvents {
   [SocketEvent.presenceChanged]: (payload: { workspaceId: string; present: PresencePerson[] }) => void;
   [SocketEvent.programmeReport]: (payload: ProgrammeReport) => void;
@@ -96,4 +114,6 @@ export interface ServerToClientEvents {
   [SocketEvent.amendmentsChanged]: (payload: { workspaceId: string }) => void;
   [SocketEvent.roundsChanged]: (payload: RoundsChanged) => void;
   [SocketEvent.notificationsChanged]: (payload: { workspaceId: string; unread: number }) => void;
+  [SocketEvent.versionsChanged]: (payload: { workspaceId: string }) => void;
+  [SocketEvent.exportProgress]: (payload: ExportProgress) => void;
 }

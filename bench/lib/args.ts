@@ -2,8 +2,12 @@
 import { parseArgs } from 'node:util';
 import { defaultTracePath } from './trace';
 
+/** The scenarios, in the order a full run plays them. */
+export const benchScenarios = ['editors', 'trace', 'programme', 'rounds', 'comments', 'exports', 'diff', 'history'] as const;
+export type BenchScenario = (typeof benchScenarios)[number];
+
 export interface BenchOptions {
-  scenarios: Set<'editors' | 'trace' | 'programme' | 'rounds' | 'comments'>;
+  scenarios: Set<BenchScenario>;
   /** Comment threads created on one contract by the comments scenario. */
   commentThreads: number;
   /** Voters of the consent-round scenario: the baseline, then the measured point. */
@@ -71,7 +75,7 @@ Comments scenario (threads on one contract, then the contract page's margin in C
   --comment-threads N       threads created (default 2000); needs a built client (npm run build)
 
 General:
-  --only editors|trace|programme|rounds|comments  run one scenario
+  --only editors|trace|programme|rounds|comments|exports|diff|history  run one scenario
   --keep-data               keep the trace replay's data folder
   --profile-server          write the servers' CPU profiles to bench/.out/profiles/
   --no-wait-quiet           do not wait (up to 15 s) for other processes to go quiet before
@@ -116,11 +120,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   });
   if (values.help === true) return 'help';
   const only = values.only;
-  if (only !== undefined && only !== 'editors' && only !== 'trace' && only !== 'programme' && only !== 'rounds' && only !== 'comments') throw new Error(`--only must be "editors", "trace", "programme", "rounds" or "comments", not "${only}"`);
+  if (only !== undefined && !(benchScenarios as readonly string[]).includes(only)) throw new Error(`--only must be one of ${benchScenarios.join(', ')}, not "${only}"`);
   const servers = values.servers.split(',').map((s) => s.trim());
   for (const server of servers) if (server !== 'trame' && server !== 'reference') throw new Error(`unknown server "${server}"`);
   return {
-    scenarios: new Set(only === undefined ? ['editors', 'trace', 'programme', 'rounds', 'comments'] : [only]),
+    scenarios: new Set(only === undefined ? benchScenarios : [only as BenchScenario]),
     commentThreads: Math.round(positive(values['comment-threads'], '--comment-threads')),
     roundVoters: values['round-voters'].split(',').map((text) => Math.round(positive(text.trim(), '--round-voters'))),
     programmeEdits: Number(values['programme-edits']),

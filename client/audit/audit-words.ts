@@ -35,6 +35,13 @@ export function auditActionWords(action: string): string {
     case 'permission.refused': return msg('Action refusée', { id: 'audit.action.refused' });
     case 'programme.envelopeSet': return msg('Enveloppe du programme fixée', { id: 'audit.action.envelopeSet' });
     case 'programme.adopted': return msg('Programme adopté', { id: 'audit.action.adopted' });
+    case 'versions.created': return msg('Version nommée', { id: 'audit.action.versionCreated' });
+    case 'versions.adopted': return msg('Version adoptée : contrat figé', { id: 'audit.action.versionAdopted' });
+    case 'versions.draftOpened': return msg('Nouveau brouillon ouvert à partir d’une version', { id: 'audit.action.draftOpened' });
+    case 'versions.published': return msg('Version publiée (lien public)', { id: 'audit.action.versionPublished' });
+    case 'versions.unpublished': return msg('Lien public d’une version retiré', { id: 'audit.action.versionUnpublished' });
+    case 'contract.imported': return msg('Texte importé dans le contrat', { id: 'audit.action.contractImported' });
+    case 'workspace.imported': return msg('Espace de travail créé par import', { id: 'audit.action.workspaceImported' });
     case 'followup.statusSet': return msg('État de réalisation changé', { id: 'audit.action.statusSet' });
     case 'followup.reportAdded': return msg('Compte rendu d’avancement ajouté', { id: 'audit.action.reportAdded' });
     case 'followup.actualRecorded': return msg('Valeur d’indicateur relevée', { id: 'audit.action.actualRecorded' });

@@ -93,7 +93,8 @@ export class BudgetPage extends LightPage {
   override render(): TemplateResult | typeof nothing {
     const props = this.props;
     if (props === null) return nothing;
-    const canSetEnvelope = can(props.role, 'envelope.set');
+    // An adopted version freezes the envelope with the text (the server refuses it too).
+    const canSetEnvelope = can(props.role, 'envelope.set') && props.view.freeze === null;
     return html`<div class="page budget-page">
       <div class="page-header">
         <h1>${msg('Budget consolidé', { id: 'budget.title' })}</h1>

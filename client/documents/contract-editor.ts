@@ -8,6 +8,11 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Command } from 'prosemirror-state';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { neutralColour } from '../../shared/colours';
+import { can } from '../../shared/permissions';
+import { liveVersionId } from '../../shared/schemas/versions';
+import { noStructureName } from '../../shared/versions/authorship';
+import { AuthorshipBinding } from '../authorship/authorship-binding';
 import { CommentBinding } from '../comments/comment-binding';
 import type { ContractSession } from '../controllers/contract-session';
 import type { ProgrammePageProps } from '../programme/page-props';
@@ -52,7 +57,7 @@ export class ContractEditor extends LitElement {
     focusToolbar: () => this.editable && this.toolbar.focusToolbar(),
     onChangeTooLarge: (bytes) => this.showRefusal(bytes),
     placeholderText: () => msg('Le contrat est vide. Commencez par son titre, puis le diagnostic partagé.', { id: 'editor.placeholder' }),
-    extraPlugins: () => [this.comments.plugin],
+    extraPlugins: () => [this.comments.plugin, this.authorship.plugin],
   });
 
   private readonly comments: CommentBinding = new CommentBinding(this, {
@@ -61,6 +66,9 @@ export class ContractEditor extends LitElement {
     view: () => this.editorView.view,
     ready: () => this.loaded,
   });
+
+  /** « Afficher les auteurs »: the text coloured by its authors' structures, and a legend. */
+  private readonly authorship: AuthorshipBinding = new AuthorshipBinding(this, { view: () => this.editorView.view, idPrefix: 'contrat-auteurs' });
 
   constructor() {
     super();
@@ -95,6 +103,7 @@ export class ContractEditor extends LitElement {
       ${this.loaded || this.session === null
         ? nothing
         : html`<p class="contract-editor__loading" role="status">${msg('Chargement du contrat…', { id: 'editor.loading' })}</p>`}
+      ${this.mayShowAuthorship ? html`<div class="authorship-bar">${this.authorship.renderToggle()}</div>${this.authorship.renderLegend()}` : nothing}
       <div class="commented-text">
         <div class="contract-editor__mount" aria-busy=${this.loaded ? 'false' : 'true'}></div>
         ${this.commentProps === null ? nothing : this.comments.renderMargin()}
@@ -109,6 +118,26 @@ export class ContractEditor extends LitElement {
 
   protected override willUpdate(): void {
     this.comments.setProps(this.commentProps);
+    this.authorship.setTarget(this.authorshipTarget());
+  }
+
+  private get mayShowAuthorship(): boolean {
+    return this.commentProps !== null && can(this.commentProps.role, 'versions.read');
+  }
+
+  /** The live contract's authorship; this browser's client id is the person's own. */
+  private authorshipTarget(): Parameters<AuthorshipBinding['setTarget']>[0] {
+    const props = this.commentProps;
+    if (props === null || !this.mayShowAuthorship) return null;
+    const structure = props.me.structures.find((s) => s.workspaceId === props.view.id);
+    const viewer = {
+      personId: props.me.id,
+      personName: props.me.displayName,
+      structureId: structure?.id ?? null,
+      structureName: structure?.name ?? noStructureName,
+      colour: structure?.colour ?? neutralColour,
+    };
+    return { workspaceId: props.view.id, versionId: liveVersionId, own: this.session === null ? undefined : { clientId: this.session.doc.clientID, viewer } };
   }
 
   protected override updated(): void {

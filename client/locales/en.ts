@@ -13,6 +13,11 @@ import { roundsTemplates } from './en-rounds';
 import { followUpTemplates } from './en-follow-up';
 import { membersTemplates } from './en-members';
 import { programmeTemplates } from './en-programme';
+import { versionsTemplates } from './en-versions';
+import { exportsTemplates } from './en-exports';
+import { authorshipTemplates } from './en-authorship';
+import { contractImportTemplates } from './en-contract-import';
+import { versionDiffTemplates } from './en-version-diff';
 
 export const templates = {
   ...accountTemplates,
@@ -24,6 +29,16 @@ export const templates = {
   ...amendmentsTemplates,
   ...roundsTemplates,
   ...notificationsTemplates,
+  ...versionsTemplates,
+  ...exportsTemplates,
+  ...authorshipTemplates,
+  ...contractImportTemplates,
+  ...versionDiffTemplates,
+  'nav.versions': 'Versions',
+  'nav.contractImport': 'Import a text',
+  'refusal.versionsRead': 'Your role lets you read published versions only.',
+  'refusal.contractImport': 'Only the coordination and the facilitation may import a text into the contract.',
+  'editor.readonly.frozen': str`Read only: the contract was adopted on ${0}; it is frozen. The coordination can open a new draft from the Versions page.`,
   'nav.comments': 'Comments',
   'nav.amendments': 'Amendments',
   'nav.decisions': 'Decisions',

@@ -21,10 +21,14 @@ export type WorkspacePage =
   | 'members'
   | 'invite'
   | 'import'
-  | 'audit';
+  | 'audit'
+  | 'versions'
+  | 'version'
+  | 'version-diff'
+  | 'contract-import';
 
 /** Pages that show one item (an action sheet, an amendment, a round), named by the last segment of their path. */
-const itemPages: Partial<Record<WorkspacePage, string>> = { sheet: '/fiches', 'follow-up-sheet': '/suivi', amendment: '/amendements', decision: '/decisions' };
+const itemPages: Partial<Record<WorkspacePage, string>> = { sheet: '/fiches', 'follow-up-sheet': '/suivi', amendment: '/amendements', decision: '/decisions', version: '/versions' };
 
 /** A parsed location. */
 export type Route =
@@ -42,7 +46,7 @@ export function isPublicRoute(route: Route): boolean {
 }
 
 // Longer paths first: "/membres/inviter" must not read as "/membres" with an item "inviter".
-const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/commentaires|\/amendements|\/decisions|\/notifications|\/membres\/inviter|\/membres\/importer|\/membres|\/journal)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
+const workspacePattern = /^\/w\/([a-z0-9][a-z0-9-]{0,63})(\/fiches|\/budget|\/suivi|\/commentaires|\/amendements|\/decisions|\/notifications|\/membres\/inviter|\/membres\/importer|\/membres|\/journal|\/versions\/comparer|\/versions|\/importer)?(?:\/([a-z0-9][a-z0-9-]{0,63}))?\/?$/;
 const pageBySuffix: Record<string, WorkspacePage> = {
   '': 'contract',
   '/fiches': 'sheets',
@@ -56,6 +60,10 @@ const pageBySuffix: Record<string, WorkspacePage> = {
   '/membres/inviter': 'invite',
   '/membres/importer': 'import',
   '/journal': 'audit',
+  '/versions': 'versions',
+  // Which two versions: `?de=<id>&a=<id|live>` (see client/versions/).
+  '/versions/comparer': 'version-diff',
+  '/importer': 'contract-import',
 };
 const fixedRoutes: Record<string, Route> = {
   '/': { kind: 'home' },

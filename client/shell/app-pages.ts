@@ -36,6 +36,10 @@ import '../auth/sign-in-page';
 import '../imports/import-page';
 import '../members/invite-page';
 import '../members/members-page';
+import '../versions/versions-page';
+import '../versions/version-page';
+import '../versions/version-diff-page';
+import '../contract-import/contract-import-page';
 
 /** Everything the page area depends on. */
 export interface PageInput {
@@ -118,6 +122,10 @@ const pageAction: Record<Exclude<WorkspacePage, 'contract'>, Action> = {
   invite: 'members.invite',
   import: 'members.import',
   audit: 'audit.read',
+  versions: 'versions.read',
+  version: 'versions.read',
+  'version-diff': 'versions.read',
+  'contract-import': 'contract.import',
 };
 
 function workspacePage(page: WorkspacePage, itemId: string | undefined, input: PageInput, view: WorkspaceView, me: Me): TemplateResult {
@@ -131,7 +139,7 @@ function workspacePage(page: WorkspacePage, itemId: string | undefined, input: P
     me,
     session: input.contract.session,
     loaded: input.contract.isLoaded,
-    editable: can(role, 'contract.edit') && !input.isWriteRefused,
+    editable: can(role, 'contract.edit') && !input.isWriteRefused && view.freeze === null,
     programme: input.programme,
     itemId,
     listen: input.listen,
@@ -169,6 +177,14 @@ function workspacePage(page: WorkspacePage, itemId: string | undefined, input: P
       return html`<trame-import-page .view=${view}></trame-import-page>`;
     case 'audit':
       return html`<trame-audit-page .view=${view}></trame-audit-page>`;
+    case 'versions':
+      return html`<trame-versions-page .props=${props}></trame-versions-page>`;
+    case 'version':
+      return html`<trame-version-page .props=${props}></trame-version-page>`;
+    case 'version-diff':
+      return html`<trame-version-diff-page .props=${props}></trame-version-diff-page>`;
+    case 'contract-import':
+      return html`<trame-contract-import-page .props=${props}></trame-contract-import-page>`;
   }
 }
 
@@ -182,6 +198,10 @@ function refusal(action: Action): string {
       return msg('Seule la coordination peut importer des membres.', { id: 'refusal.membersImport' });
     case 'followup.read':
       return msg('Votre rôle ne permet pas de consulter le suivi des actions.', { id: 'refusal.followUpRead' });
+    case 'versions.read':
+      return msg('Votre rôle permet de lire les versions publiées seulement.', { id: 'refusal.versionsRead' });
+    case 'contract.import':
+      return msg('Seules la coordination et l’animation peuvent importer un texte dans le contrat.', { id: 'refusal.contractImport' });
     default:
       return msg('Seule la coordination peut inviter des personnes.', { id: 'refusal.membersInvite' });
   }

@@ -38,7 +38,10 @@ export interface ContractPageInput {
 /** Renders the contract page. */
 export function renderContractPage({ view, role, contract, presenceProblem, isWriteRefused, programme = null, commentProps = null }: ContractPageInput): TemplateResult {
   const mayEdit = can(role, 'contract.edit');
-  const notice = !mayEdit
+  const isFrozen = view.freeze !== null;
+  const notice = isFrozen
+    ? frozenNotice(view)
+    : !mayEdit
     ? readOnlyByRole(role)
     : isWriteRefused
       ? msg('Lecture seule : le serveur n’accepte plus vos modifications, votre rôle a sans doute changé. Rechargez la page pour retrouver vos droits à jour.', { id: 'editor.readonly.refused' })
@@ -49,13 +52,19 @@ export function renderContractPage({ view, role, contract, presenceProblem, isWr
     <div class="contract-layout">
       <trame-contract-editor
         .session=${contract.session}
-        ?editable=${mayEdit && !isWriteRefused}
+        ?editable=${mayEdit && !isWriteRefused && !isFrozen}
         .readOnlyNotice=${notice}
         ?loaded=${contract.isLoaded}
         .commentProps=${commentProps}
       ></trame-contract-editor>
       ${renderProgrammeOutline(view.id, programme?.programme ?? null)}
     </div>`;
+}
+
+/** Why no one writes while an adopted version freezes the contract. */
+function frozenNotice(view: WorkspaceView): string {
+  const at = view.freeze === null ? '' : new Date(view.freeze.frozenAt).toLocaleDateString(document.documentElement.lang || 'fr', { dateStyle: 'long' });
+  return msg(str`Lecture seule : le contrat a été adopté le ${at}, il est figé. La coordination peut ouvrir un nouveau brouillon depuis la page Versions.`, { id: 'editor.readonly.frozen' });
 }
 
 /** Why a role reads without writing. */

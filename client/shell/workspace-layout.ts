@@ -54,6 +54,12 @@ export function pageName(place: NavPlace): string {
       return msg('Importer des membres', { id: 'nav.import' });
     case 'audit':
       return msg('Journal', { id: 'nav.audit' });
+    case 'versions':
+    case 'version':
+    case 'version-diff':
+      return msg('Versions', { id: 'nav.versions' });
+    case 'contract-import':
+      return msg('Importer un texte', { id: 'nav.contractImport' });
     case 'account':
       return msg('Mon compte', { id: 'nav.account' });
   }
@@ -62,7 +68,7 @@ export function pageName(place: NavPlace): string {
 /** Renders navigation and main area for an open workspace. */
 export function renderWorkspace({ view, role, place, content, programme = null }: WorkspaceLayoutInput): TemplateResult {
   // Inviting and importing are parts of the members page: its entry stays current there.
-  const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place === 'amendment' ? 'amendments' : place === 'decision' ? 'decisions' : place;
+  const current = place === 'invite' || place === 'import' ? 'members' : place === 'sheet' ? 'sheets' : place === 'follow-up-sheet' ? 'follow-up' : place === 'amendment' ? 'amendments' : place === 'decision' ? 'decisions' : place === 'version' || place === 'version-diff' ? 'versions' : place;
   const link = (target: NavPlace, href: string): TemplateResult =>
     html`<li><a href=${href} aria-current=${current === target ? 'page' : nothing}>${pageName(target)}</a></li>`;
   return html`<div class="workspace">
@@ -75,6 +81,7 @@ export function renderWorkspace({ view, role, place, content, programme = null }
           ${link('comments', workspacePath(view.id, 'comments'))}
           ${link('amendments', workspacePath(view.id, 'amendments'))}
           ${link('decisions', workspacePath(view.id, 'decisions'))}
+          ${can(role, 'versions.read') ? link('versions', workspacePath(view.id, 'versions')) : nothing}
           ${can(role, 'followup.read') ? link('follow-up', workspacePath(view.id, 'follow-up')) : nothing}
           ${can(role, 'members.read') ? link('members', workspacePath(view.id, 'members')) : nothing}
           ${can(role, 'audit.read') ? link('audit', workspacePath(view.id, 'audit')) : nothing}

@@ -10,9 +10,16 @@ import type { SessionsService } from '../auth/sessions.service';
 import { findDocument } from '../documents/documents.repository';
 import type { ResolveYjsAccess } from '../realtime/yjs-endpoint';
 import type { MetadataStore } from '../store/metadata-store';
+import type { AuthorshipRecorder } from '../versions/authorship-recorder';
 import type { AccessControl } from './access-control';
 
-export function createYjsAccessResolver(db: MetadataStore, sessions: SessionsService, access: AccessControl, allowedOrigins: readonly string[]): ResolveYjsAccess {
+export function createYjsAccessResolver(
+  db: MetadataStore,
+  sessions: SessionsService,
+  access: AccessControl,
+  allowedOrigins: readonly string[],
+  authorship?: AuthorshipRecorder,
+): ResolveYjsAccess {
   return async (request, name) => {
     const document = findDocument(db, name);
     if (document === undefined) return { ok: false, status: 404, reason: 'Document inconnu.' };
@@ -38,6 +45,10 @@ export function createYjsAccessResolver(db: MetadataStore, sessions: SessionsSer
         sessionId: viewer.session.id,
         isSessionLive: () => sessions.isLive(viewer.session.id),
         onRefusedUpdate: () => access.recordRefusal(personId, workspaceId, document.kind === 'amendment' ? 'amendments.propose' : 'contract.edit', 'yjs'),
+        // Who writes with which client id in the contract (its versions' authorship); drafts reach it through `writeAs`.
+        ...(authorship !== undefined && document.kind === 'contract'
+          ? { onAcceptedUpdate: (documentName: string, update: Uint8Array) => authorship.accepted(documentName, update, { personId, workspaceId }) }
+          : {}),
       },
     };
   };

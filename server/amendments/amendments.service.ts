@@ -19,7 +19,7 @@ import { paragraphBlock, textsOf } from '../../shared/amendments/blocks';
 import { draftDocumentName, draftTitle, readDraft, replaceDraftBlocks } from '../../shared/amendments/draft';
 import { rebase, resolveRefs } from '../../shared/amendments/rebase';
 import { anchorOfHeading, contractHeadings, locateTarget, targetProblemTitles } from '../../shared/amendments/target';
-import { can } from '../../shared/permissions';
+import { can, frozenTitle } from '../../shared/permissions';
 import { newId } from '../../shared/programme/ids';
 import { sheetAt } from '../../shared/programme/layout';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
@@ -39,11 +39,21 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { MetadataStore } from '../store/metadata-store';
 import { findStructure, findWorkspace } from '../workspaces/workspaces.repository';
+import { writeAs, type WriteAuthor } from '../versions/write-as';
 import { applyAmendment, revertAmendment, whyNotRevertible } from './apply';
 import { amendmentsOf, findAmendment, nextAmendmentNumber } from './amendments.repository';
 import type { WorkspaceActor } from '../http/route-helpers';
 
 export type AmendmentActor = WorkspaceActor;
+
+/** While an adopted version freezes the contract, no amendment is applied to it nor undone. */
+const frozen: DomainError = { kind: 'conflict', title: frozenTitle };
+
+/** Who an accepted amendment's text is credited to: its first author (the proposer). */
+function firstAuthorOf(amendment: Amendment): WriteAuthor {
+  const first = amendment.authors.find((author) => author.role === 'author') ?? amendment.authors[0];
+  return { personId: first?.personId ?? '', structureId: first?.structureId ?? null };
+}
 
 /** An amendment as the API sends it: the record, plus whether its acceptance can be undone now. */
 export type AmendmentView = Amendment & { revertible: { ok: boolean; reason: string | null } | null };
@@ -225,11 +235,13 @@ export class AmendmentsService {
   }
 
   async accept(actor: AmendmentActor, workspaceId: string, id: string, note: string): Promise<Result<AmendmentView>> {
+    if (findWorkspace(this.options.db, workspaceId)?.freeze !== undefined) return fail(frozen);
     return this.decide(workspaceId, id, async (amendment, workspaceContract) => {
       let applied: Awaited<ReturnType<typeof applyAmendment>>;
       try {
         applied = await this.options.rooms.withDocument(workspaceContract, (contract) =>
-          this.options.rooms.withDocument(amendment.draftDocument, (draft) => applyAmendment(contract, draft, amendment)),
+          // The text is credited to the amendment's first author (and their structure), not to who accepted it.
+          this.options.rooms.withDocument(amendment.draftDocument, (draft) => writeAs(this.options.db, contract, workspaceContract, firstAuthorOf(amendment), () => applyAmendment(contract, draft, amendment))),
         );
       } catch (error) {
         this.options.logger.error({ err: error, workspaceId, amendmentId: id }, 'amendment could not be applied');
@@ -272,6 +284,7 @@ export class AmendmentsService {
     const amendment = findAmendment(this.options.db, workspaceId, id);
     if (amendment === undefined) return fail(notFound);
     if (amendment.state !== 'accepted') return fail({ kind: 'conflict', title: 'Seul un amendement accepté peut voir son application annulée.' });
+    if (findWorkspace(this.options.db, workspaceId)?.freeze !== undefined) return fail(frozen);
     if (this.deciding.has(id)) return fail(busy);
     this.deciding.add(id);
     try {

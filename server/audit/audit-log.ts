@@ -55,6 +55,13 @@ export const auditActions = [
   'rounds.closed',
   'rounds.outcomeRecorded',
   'rounds.quorumSet',
+  'versions.created',
+  'versions.adopted',
+  'versions.draftOpened',
+  'versions.published',
+  'versions.unpublished',
+  'contract.imported',
+  'workspace.imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

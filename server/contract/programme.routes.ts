@@ -5,6 +5,8 @@
  */
 import { Router } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import { maxVersionCommentLength, maxVersionNameLength } from '../../shared/schemas/versions';
 import { envelopeInputSchema } from '../../shared/schemas/workspace';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
@@ -12,19 +14,27 @@ import { sendProblem, sendResult } from '../http/problem';
 import { parseBody } from '../http/validate';
 import type { MetadataStore } from '../store/metadata-store';
 import { findWorkspace } from '../workspaces/workspaces.repository';
-import { param, sendCreated, sendProblemWith, viewerOf } from '../http/route-helpers';
+import { param, sendProblemWith, viewerOf } from '../http/route-helpers';
 import type { ProgrammeMonitor } from './programme-monitor';
 import { contractUnavailable, workspaceNotFound, type ProgrammeService } from './programme.service';
+import type { VersionsService } from '../versions/versions.service';
+
+/** `POST …/adoption` may name the adopted version; by default it is named after the day. */
+const adoptionInputSchema = z.object({
+  name: z.string().trim().min(1).max(maxVersionNameLength).optional(),
+  comment: z.string().trim().max(maxVersionCommentLength).default(''),
+});
 
 export interface ProgrammeRoutesOptions {
   db: MetadataStore;
   access: AccessControl;
   monitor: ProgrammeMonitor;
   programme: ProgrammeService;
+  versions: VersionsService;
   logger: Logger;
 }
 
-export function programmeRoutes({ db, access, monitor, programme, logger }: ProgrammeRoutesOptions): Router {
+export function programmeRoutes({ db, access, monitor, programme, versions, logger }: ProgrammeRoutesOptions): Router {
   const router = Router();
 
   router.get('/workspaces/:workspaceId/programme/report', requirePermission(access, 'workspace.read'), async (req, res) => {
@@ -45,9 +55,14 @@ export function programmeRoutes({ db, access, monitor, programme, logger }: Prog
   });
 
   router.post('/workspaces/:workspaceId/adoption', requirePermission(access, 'programme.adopt'), async (req, res) => {
-    const result = await programme.adopt(viewerOf(res).person, param(req, 'workspaceId'));
+    const input = parseBody(adoptionInputSchema, req, res, req.body ?? {});
+    if (input === undefined) return;
+    const name = input.name ?? `Programme adopté le ${new Date().toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}`;
+    const result = await versions.adopt(viewerOf(res).person, param(req, 'workspaceId'), { name, comment: input.comment });
     if (!result.ok && 'reasons' in result) return sendProblemWith(req, res, result.error, { reasons: result.reasons });
-    sendCreated(req, res, result);
+    if (!result.ok) return sendProblem(req, res, result.error);
+    // The adoption as the workspace holds it, with the adopted version it froze.
+    res.status(201).json({ ...findWorkspace(db, param(req, 'workspaceId'))?.adoption, versionId: result.value.id });
   });
 
   return router;

@@ -1,17 +1,15 @@
 /**
- * The coordination's decisions on the programme as a whole: its envelope (total and each funder's
- * share) and its adoption, after which actions are followed. Both are stored on the workspace,
- * audited and announced live; the live report is re-checked against a new envelope.
+ * The coordination's envelope of the programme (total and each funder's share), stored on the
+ * workspace, audited and announced live; the live report is re-checked against a new envelope.
+ * Adopting the programme is adopting a version of the contract: see server/versions/.
  */
 import type { Logger } from 'pino';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
-import type { Adoption } from '../../shared/schemas/follow-up';
 import type { Person } from '../../shared/schemas/people';
 import type { Envelope, EnvelopeInput, Workspace } from '../../shared/schemas/workspace';
 import type { AuditLog } from '../audit/audit-log';
 import type { MetadataStore } from '../store/metadata-store';
 import { findWorkspace } from '../workspaces/workspaces.repository';
-import { adoptionBlockers, adoptionRefusalTitle } from './adoption-rules';
 import type { ContractReader } from './contract-reader';
 import type { ProgrammeMonitor } from './programme-monitor';
 import type { WorkspaceEvents } from './workspace-events';
@@ -22,9 +20,6 @@ export const contractUnavailable: DomainError = {
   title: 'Le contrat n’a pas pu être lu.',
   detail: 'Le document du contrat n’a pas pu être chargé ; réessayez dans un instant.',
 };
-
-/** A refused adoption carries its reasons, each a French clause. */
-export type AdoptionResult = Result<Adoption> | { ok: false; error: DomainError; reasons: string[] };
 
 export interface ProgrammeServiceOptions {
   db: MetadataStore;
@@ -54,39 +49,6 @@ export class ProgrammeService {
     return ok(envelope);
   }
 
-  async adopt(actor: Person, workspaceId: string): Promise<AdoptionResult> {
-    const { db, audit, events, reader } = this.options;
-    const workspace = findWorkspace(db, workspaceId);
-    if (workspace === undefined) return fail(workspaceNotFound);
-    if (workspace.adoption !== undefined) return fail(alreadyAdopted(workspace));
-    let live;
-    try {
-      live = await reader.read(workspace);
-    } catch (error) {
-      this.options.logger.warn({ err: error, workspace: workspaceId }, 'the contract could not be read for adoption');
-      return fail(contractUnavailable);
-    }
-    const reasons = adoptionBlockers(live);
-    if (reasons.length > 0) {
-      return { ok: false, error: { kind: 'conflict', title: adoptionRefusalTitle(reasons), detail: 'Corrigez ces points dans les fiches ou dans l’enveloppe, puis adoptez à nouveau.' }, reasons };
-    }
-    if (workspace.adoption !== undefined) return fail(alreadyAdopted(workspace)); // adopted by someone else while reading
-    const adoption: Adoption = { adoptedAt: new Date().toISOString(), adoptedBy: actor.id, adoptedByName: actor.displayName };
-    await db.update(() => {
-      workspace.adoption = adoption;
-    });
-    void audit.record({
-      action: 'programme.adopted',
-      actorId: actor.id,
-      workspaceId,
-      target: workspaceId,
-      detail: { totalCents: live.consolidation.totalCents, sheetCount: live.programme.sheets.size },
-    });
-    events.workspaceChanged(workspaceId);
-    events.followUpChanged(workspaceId);
-    return ok(adoption);
-  }
-
   private async refreshReport(workspace: Workspace): Promise<void> {
     try {
       await this.options.monitor.refresh(workspace);
@@ -94,9 +56,4 @@ export class ProgrammeService {
       this.options.logger.warn({ err: error, workspace: workspace.id }, 'the programme report could not be refreshed');
     }
   }
-}
-
-function alreadyAdopted(workspace: Workspace): DomainError {
-  const at = workspace.adoption === undefined ? '' : new Date(workspace.adoption.adoptedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' });
-  return { kind: 'conflict', title: 'Le programme est déjà adopté.', detail: `Il a été adopté le ${at} par ${workspace.adoption?.adoptedByName ?? 'la coordination'}.` };
 }

@@ -13,6 +13,8 @@ export interface WorkspaceEvents {
   programmeReport(report: ProgrammeReport): void;
   followUpChanged(workspaceId: string): void;
   workspaceChanged(workspaceId: string): void;
+  /** A version was named, adopted, restored or published, or a checkpoint taken. */
+  versionsChanged(workspaceId: string): void;
 }
 
 type TrameServer = Server<ClientToServerEvents, ServerToClientEvents, never, SocketData>;
@@ -24,5 +26,6 @@ export function socketWorkspaceEvents(io: TrameServer): WorkspaceEvents {
     programmeReport: (report) => io.to(roomOf(report.workspaceId)).emit(SocketEvent.programmeReport, report),
     followUpChanged: (workspaceId) => io.to(roomOf(workspaceId)).emit(SocketEvent.followUpChanged, { workspaceId }),
     workspaceChanged: (workspaceId) => io.to(roomOf(workspaceId)).emit(SocketEvent.workspaceChanged, { workspaceId }),
+    versionsChanged: (workspaceId) => io.to(roomOf(workspaceId)).emit(SocketEvent.versionsChanged, { workspaceId }),
   };
 }

@@ -22,6 +22,8 @@ export interface YjsAccess {
   isSessionLive?: () => boolean;
   /** Called once per connection, with the first update refused (for the audit log). */
   onRefusedUpdate?: () => void;
+  /** Called with each update applied from this connection (authorship of client ids); must be cheap and never throw. */
+  onAcceptedUpdate?: (documentName: string, update: Uint8Array) => void;
 }
 
 export interface YjsConnectionOptions {
@@ -119,6 +121,7 @@ export class YjsConnection implements RoomPeer {
   private receiveUpdate(room: Room, update: Uint8Array): void {
     if (this.options.access.canWrite) {
       room.applyUpdate(this, update);
+      this.options.access.onAcceptedUpdate?.(room.name, update);
       return;
     }
     if (room.isAlreadyContained(update)) return;

@@ -20,9 +20,9 @@ export function roundsRoutes(access: AccessControl, rounds: RoundsService): Rout
   const read = requirePermission(access, 'workspace.read');
   const facilitate = requirePermission(access, 'rounds.open');
   const vote = requirePermission(access, 'rounds.vote');
-  // The quorum is a rule of the whole network: only the coordination sets it, as it sets the
-  // envelope — hence the coordination-only `envelope.set` permission.
-  const coordinate = requirePermission(access, 'envelope.set');
+  // The quorum is a rule of the whole network: only the coordination sets it, as it adopts the
+  // programme — hence the coordination-only `programme.adopt` permission (not frozen by adoption).
+  const coordinate = requirePermission(access, 'programme.adopt');
 
   router.get(base, read, async (req, res) => sendResult(req, res, await rounds.list(param(req, 'workspaceId'))));
 

@@ -14,6 +14,7 @@ import { commentThreadSchema } from '../../shared/schemas/comments';
 import { evaluationSchema, followUpSchema } from '../../shared/schemas/follow-up';
 import { notificationSchema, notificationSettingsSchema } from '../../shared/schemas/notifications';
 import { roundSchema } from '../../shared/schemas/rounds';
+import { clientAuthorSchema, publicationSchema, versionSchema } from '../../shared/schemas/versions';
 import { affiliationSchema, invitationSchema, personSchema, sessionSchema, workspaceRoleSchema } from '../../shared/schemas/people';
 import { networkSchema, structureSchema, workspaceSchema } from '../../shared/schemas/workspace';
 
@@ -50,6 +51,10 @@ export const metadataSchema = z.object({
   rounds: z.array(roundSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
   notificationSettings: z.array(notificationSettingsSchema).default([]),
+  /** Versions (named, adopted, checkpoints), public links of adopted versions, and who wrote with which Yjs client id. */
+  versions: z.array(versionSchema).default([]),
+  publications: z.array(publicationSchema).default([]),
+  clientAuthors: z.array(clientAuthorSchema).default([]),
 });
 export type Metadata = z.infer<typeof metadataSchema>;
 
@@ -74,6 +79,9 @@ const emptyMetadata = (): Metadata => ({
   rounds: [],
   notifications: [],
   notificationSettings: [],
+  versions: [],
+  publications: [],
+  clientAuthors: [],
 });
 
 /** Thrown when the metadata file exists but cannot be used; the file is left untouched. */

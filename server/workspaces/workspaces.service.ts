@@ -18,7 +18,7 @@ export function getWorkspaceView(db: MetadataStore, workspaceId: string): Result
     .structuresOf(db, workspaceId)
     .map((structure): StructureView => ({ ...structure, colour: structureColour(structure.id) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  return ok({ ...workspace, adoption: workspace.adoption ?? null, networks: repository.networksOf(db, workspaceId), structures });
+  return ok({ ...workspace, adoption: workspace.adoption ?? null, freeze: workspace.freeze ?? null, networks: repository.networksOf(db, workspaceId), structures });
 }
 
 /** The structure a person says they belong to, checked against the workspace. */

@@ -7,6 +7,7 @@ import { funderKey } from '../budget/consolidate';
 import { eurosText } from '../budget/euros';
 import { amountCentsSchema, funderSchema } from '../programme/fields';
 import { adoptionSchema, type Adoption } from './follow-up';
+import { freezeSchema, type Freeze } from './versions';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant invalide');
 /** Amounts are integer cents: never floating-point euros. */
@@ -77,6 +78,8 @@ export const workspaceSchema = z.object({
   adoption: adoptionSchema.optional(),
   /** Share of member structures (%) that must answer a consent round; absent means 50 (`defaultQuorumPercent`). */
   quorumPercent: z.number().int().min(1).max(100).optional(),
+  /** Set while an adopted version freezes the contract (read-only for everyone until a new draft). */
+  freeze: freezeSchema.optional(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
@@ -84,9 +87,11 @@ export type Workspace = z.infer<typeof workspaceSchema>;
 export type StructureView = Structure & { colour: string };
 
 /** `GET /api/workspaces/:id`: everything a client needs to open a workspace. */
-export interface WorkspaceView extends Omit<Workspace, 'adoption'> {
+export interface WorkspaceView extends Omit<Workspace, 'adoption' | 'freeze'> {
   /** When and by whom the programme was adopted; null before. */
   adoption: Adoption | null;
+  /** The adopted version freezing the contract; null while it is a draft. */
+  freeze: Freeze | null;
   networks: Network[];
   structures: StructureView[];
 }

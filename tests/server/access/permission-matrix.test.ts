@@ -18,6 +18,7 @@ import type { Adoption, Evaluation, FollowUp, FollowUpView } from '../../../shar
 import type { NotificationPage } from '../../../shared/schemas/notifications';
 import type { Round } from '../../../shared/schemas/rounds';
 import type { MemberView } from '../../../shared/schemas/members';
+import type { VersionsView, VersionView } from '../../../shared/schemas/versions';
 import type { PresencePerson } from '../../../shared/schemas/presence';
 import { demoAccounts } from '../../../server/demo/demo-accounts';
 import { demoEnvelope } from '../../../server/demo/demo-contract';
@@ -61,6 +62,12 @@ const channelsOf: Record<Action, readonly Channel[]> = {
   'rounds.open': ['REST'],
   'rounds.vote': ['REST'],
   'notifications.read': ['REST'],
+  'versions.read': ['REST'],
+  'versions.create': ['REST'],
+  'versions.restore': ['REST'],
+  'versions.publish': ['REST'],
+  'contract.export': ['REST'],
+  'contract.import': ['REST'],
 };
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden';
@@ -134,6 +141,8 @@ describe('permission matrix: every role × every action × every channel', () =>
    * on its own), and an open round to vote in.
    */
   const amendmentFor = new Map<Subject, string>();
+  /** The version adopted by programme.adopt (versions.publish publishes it). */
+  let adoptedVersionId = '';
   const threadFor = new Map<Subject, string>();
   let votingRoundId = '';
   /** A comment anchored on the contract's opening words, as a browser would send it. */
@@ -232,6 +241,25 @@ describe('permission matrix: every role × every action × every channel', () =>
     'rounds.vote': (subject) =>
       fetchAs(session(subject), server.url, `${api}/rounds/${votingRoundId}/position`, { method: 'PUT', body: JSON.stringify({ position: 'agree' }) }),
     'notifications.read': (subject) => fetchAs(session(subject), server.url, `${api}/notifications`),
+    'versions.read': (subject) => fetchAs(session(subject), server.url, `${api}/versions`),
+    'versions.create': (subject) => fetchAs(session(subject), server.url, `${api}/versions`, { method: 'POST', body: JSON.stringify({ name: `Version de ${subject}` }) }),
+    // Opening a new draft from the newest named version (named by versions.create, just before in
+    // table order): its content is the current one, so nothing moves.
+    'versions.restore': async (subject) => {
+      const { versions } = (await (await fetchAs(session('coordinator'), server.url, `${api}/versions`)).json()) as VersionsView;
+      const newest = versions.find((version) => version.kind === 'named');
+      return fetchAs(session(subject), server.url, `${api}/versions/${newest?.id ?? ''}/draft`, { method: 'POST' });
+    },
+    // The version adopted by programme.adopt (earlier in table order).
+    'versions.publish': (subject) => fetchAs(session(subject), server.url, `${api}/versions/${adoptedVersionId}/publication`, { method: 'POST' }),
+    'contract.export': (subject) => fetchAs(session(subject), server.url, `${api}/exports`, { method: 'POST', body: JSON.stringify({ versionId: 'live', format: 'md' }) }),
+    // A preview: nothing is written to the contract until it is applied.
+    'contract.import': (subject) =>
+      fetchAs(session(subject), server.url, `${api}/text-imports?format=md&name=matrice.md`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: `# Importé par ${subject}\n\nUn paragraphe **important**.\n`,
+      }),
   };
 
 
@@ -256,7 +284,12 @@ describe('permission matrix: every role × every action × every channel', () =>
     'envelope.set': async (response) => expect(await response.json()).toEqual(demoEnvelope),
     'programme.adopt': async (response, subject) => {
       expect(response.status).toBe(201);
-      expect((await response.json()) as Adoption).toMatchObject({ adoptedBy: session(subject)?.personId });
+      const adoption = (await response.json()) as Adoption & { versionId: string };
+      expect(adoption).toMatchObject({ adoptedBy: session(subject)?.personId });
+      adoptedVersionId = adoption.versionId;
+      // The adoption froze the contract: a new draft lets the next actions write again.
+      const reopened = await fetchAs(session('coordinator'), server.url, `${api}/versions/${adoption.versionId}/draft`, { method: 'POST' });
+      expect(reopened.status, await reopened.clone().text()).toBe(200);
     },
     'followup.read': async (response) => {
       const view = (await response.json()) as FollowUpView;
@@ -300,6 +333,18 @@ describe('permission matrix: every role × every action × every channel', () =>
       const page = (await response.json()) as NotificationPage;
       expect(Array.isArray(page.items) && typeof page.unread === 'number').toBe(true);
     },
+    'versions.read': async (response) => expect(Array.isArray(((await response.json()) as VersionsView).versions)).toBe(true),
+    'versions.create': async (response, subject) => {
+      expect(response.status).toBe(201);
+      expect((await response.json()) as VersionView).toMatchObject({ kind: 'named', name: `Version de ${subject}` });
+    },
+    'versions.restore': async (response) => expect(((await response.json()) as VersionsView).freeze).toBeNull(),
+    'versions.publish': async (response) => expect(((await response.json()) as VersionView).publication?.path).toMatch(/^\/p\/[\w-]{43}$/),
+    'contract.export': async (response) => {
+      expect(response.status).toBe(202);
+      expect(await response.json()).toMatchObject({ jobId: expect.any(String) });
+    },
+    'contract.import': async (response) => expect(await response.json()).toMatchObject({ previewId: expect.any(String), stats: { headings: 1 } }),
   };
 
 

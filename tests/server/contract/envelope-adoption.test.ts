@@ -183,14 +183,16 @@ describe('envelope and adoption over the API', () => {
     const adoption = (await response.json()) as Adoption;
     expect(adoption).toMatchObject({ adoptedBy: coordinator.personId, adoptedByName: expect.any(String) });
     expect(Date.now() - Date.parse(adoption.adoptedAt)).toBeLessThan(60_000);
-    expect((await workspaceView()).adoption).toEqual(adoption);
-    expect(server.trame.db.data.workspaces.find((w) => w.id === demoWorkspaceId)?.adoption).toEqual(adoption);
+    const { versionId, ...stored } = adoption as Adoption & { versionId: string };
+    expect((await workspaceView()).adoption).toEqual(stored);
+    expect(server.trame.db.data.workspaces.find((w) => w.id === demoWorkspaceId)?.adoption).toEqual(stored);
+    expect((await workspaceView()).freeze).toMatchObject({ versionId, frozenBy: coordinator.personId });
     await waitFor(() => heard.workspaceChanged > before.workspace && heard.followUpChanged > before.followUp, 5000, 'workspace:changed and followup:changed');
     expect(await auditActions()).toContain('programme.adopted');
 
-    const again = await expectProblem(await adopt(), 409, 'Le programme est déjà adopté.');
+    const again = await expectProblem(await adopt(), 409, 'Le programme est déjà adopté : le contrat est figé.');
     expect(again.detail).toMatch(/^Il a été adopté le /);
-    expect((await workspaceView()).adoption).toEqual(adoption);
+    expect((await workspaceView()).adoption).toEqual(stored);
   });
 
   it('keeps the adoption across a restart (the stored schema reads it back)', async () => {

@@ -25,8 +25,8 @@ import { runRounds, type RoundsResult } from './scenarios/rounds';
 import { runEditors, type EditorsOptions } from './scenarios/editors';
 import { runTraceReplay, type TraceResult } from './scenarios/trace-replay';
 import { renderHistory, runHistory, type HistoryResult } from './scenarios/history';
-import { renderDiff, runDiff, type DiffFigures } from './diff';
-import { renderExports, runExports } from './exports';
+import { renderDiff, runDiff, type DiffFigures } from './scenarios/diff';
+import { renderExports, runExports } from './scenarios/exports';
 
 const outDir = join(repoRoot, 'bench', '.out');
 const profileDir = join(outDir, 'profiles');

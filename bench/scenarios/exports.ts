@@ -19,21 +19,21 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { contractSchema } from '../shared/contract-schema';
-import { contractFragmentName } from '../shared/document-names';
-import { writeProgramme } from '../shared/programme/edit';
-import { exportFormats, type ExportFormat } from '../shared/schemas/versions';
-import type { Workspace } from '../shared/schemas/workspace';
-import { buildDemoContract, demoEnvelope } from '../server/demo/demo-contract';
-import { buildDemoMembers } from '../server/demo/demo-structures';
-import { demoWorkspaceId } from '../server/demo/seed-demo';
-import { Steps } from '../server/exports/cooperative';
-import { buildExportDocument, type ExportSource } from '../server/exports/export-model';
-import { RenderThread } from '../server/exports/render-thread';
-import { openMetadataStore } from '../server/store/metadata-store';
-import { repoRoot } from './lib/child-server';
-import { buildLargeProgramme, largeShape } from './lib/large-programme';
-import { mib, renderTable } from './lib/table';
+import { contractSchema } from '../../shared/contract-schema';
+import { contractFragmentName } from '../../shared/document-names';
+import { writeProgramme } from '../../shared/programme/edit';
+import { exportFormats, type ExportFormat } from '../../shared/schemas/versions';
+import type { Workspace } from '../../shared/schemas/workspace';
+import { buildDemoContract, demoEnvelope } from '../../server/demo/demo-contract';
+import { buildDemoMembers } from '../../server/demo/demo-structures';
+import { demoWorkspaceId } from '../../server/demo/seed-demo';
+import { Steps } from '../../server/exports/cooperative';
+import { buildExportDocument, type ExportSource } from '../../server/exports/export-model';
+import { RenderThread } from '../../server/exports/render-thread';
+import { openMetadataStore } from '../../server/store/metadata-store';
+import { repoRoot } from '../lib/child-server';
+import { buildLargeProgramme, largeShape } from '../lib/large-programme';
+import { mib, renderTable } from '../lib/table';
 
 const run = promisify(execFile);
 
@@ -158,7 +158,7 @@ async function measure(): Promise<ExportsFigures> {
 /** Runs the measurement in a child process and returns its figures. */
 export async function runExports(log: (line: string) => void): Promise<ExportsFigures> {
   log(`\n[exports] a ${largeShape.axes}-axis × ${largeShape.sheetsPerAxis}-sheet contract exported to ${exportFormats.join(', ')} (child process)`);
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench/exports.ts'), '--measure'], { cwd: repoRoot, maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench/scenarios/exports.ts'), '--measure'], { cwd: repoRoot, maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as ExportsFigures;
 }
 

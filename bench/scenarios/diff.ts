@@ -20,20 +20,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { contractSchema } from '../shared/contract-schema';
-import { contractFragmentName } from '../shared/document-names';
-import { addSheet, emptySheetPlan, moveSheet, removeSheet, replaceText, sheetTitleText, toggleInSet, updateBudgetLine, updateIndicator, writeProgramme } from '../shared/programme/edit';
-import { sheetRichText } from '../shared/programme/layout';
-import { readProgramme, sheetsInOrder } from '../shared/programme/read';
-import { diffVersions } from '../shared/versions/diff';
-import { buildDemoContract, demoEnvelope } from '../server/demo/demo-contract';
-import { buildDemoMembers } from '../server/demo/demo-structures';
-import { demoWorkspaceId } from '../server/demo/seed-demo';
-import { repoRoot } from './lib/child-server';
-import { buildLargeProgramme, largeShape } from './lib/large-programme';
-import { seededRandom } from './lib/random';
-import { distribution, median, type Distribution } from './lib/stats';
-import { mib, renderTable } from './lib/table';
+import { contractSchema } from '../../shared/contract-schema';
+import { contractFragmentName } from '../../shared/document-names';
+import { addSheet, emptySheetPlan, moveSheet, removeSheet, replaceText, sheetTitleText, toggleInSet, updateBudgetLine, updateIndicator, writeProgramme } from '../../shared/programme/edit';
+import { sheetRichText } from '../../shared/programme/layout';
+import { readProgramme, sheetsInOrder } from '../../shared/programme/read';
+import { diffVersions } from '../../shared/versions/diff';
+import { buildDemoContract, demoEnvelope } from '../../server/demo/demo-contract';
+import { buildDemoMembers } from '../../server/demo/demo-structures';
+import { demoWorkspaceId } from '../../server/demo/seed-demo';
+import { repoRoot } from '../lib/child-server';
+import { buildLargeProgramme, largeShape } from '../lib/large-programme';
+import { seededRandom } from '../lib/random';
+import { distribution, median, type Distribution } from '../lib/stats';
+import { mib, renderTable } from '../lib/table';
 
 const run = promisify(execFile);
 
@@ -278,7 +278,7 @@ function measure(options: DiffOptions): DiffFigures {
 /** Runs the measurement in a child process and returns its figures. */
 export async function runDiff(options: DiffOptions, log: (line: string) => void): Promise<DiffFigures> {
   log(`[diff] building a ${largeShape.axes}-axis × ${largeShape.sheetsPerAxis}-sheet contract, ~300 edits, ${options.runs} timed comparisons (child process)`);
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/diff.ts'), '--measure', String(options.runs), String(options.seed)], { cwd: repoRoot, maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/scenarios/diff.ts'), '--measure', String(options.runs), String(options.seed)], { cwd: repoRoot, maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as DiffFigures;
 }
 

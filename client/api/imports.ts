@@ -1,53 +1,12 @@
-/**
- * The member import endpoints: the CSV file is sent as is (raw bytes). Uploads go through
- * XMLHttpRequest rather than fetch because only it reports upload progress, which a long file on
- * a slow connection needs.
- */
-import { msg } from '@lit/localize';
-import type { Problem } from '../../shared/result';
+/** The member import endpoints: the CSV file is sent as is (raw bytes), with upload progress. */
 import type { ImportReport, ImportResult } from '../../shared/schemas/imports';
-import { trameEvent } from '../events';
-import { currentLocale } from '../i18n/localization';
-import { ProblemError } from './fetch-json';
+import { uploadFile } from './upload';
 
-/** Progress of an upload: the share of bytes sent, then "waiting for the server's answer". */
+/** Progress of an upload: the share of bytes sent, then "checking on the server". */
 export type UploadProgress = { phase: 'sending'; ratio: number } | { phase: 'checking' };
 
 function post<T>(path: string, file: Blob, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', path);
-    request.setRequestHeader('accept', 'application/json, application/problem+json');
-    request.setRequestHeader('accept-language', currentLocale());
-    request.setRequestHeader('content-type', 'text/csv');
-    request.responseType = 'text';
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress({ phase: 'sending', ratio: event.total === 0 ? 1 : event.loaded / event.total });
-    });
-    request.upload.addEventListener('load', () => onProgress({ phase: 'checking' }));
-    request.addEventListener('load', () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = null;
-      }
-      if (request.status >= 200 && request.status < 300) return resolve(body as T); // shape guaranteed by the server
-      if (request.status === 401) window.dispatchEvent(trameEvent('trame-session-end', null));
-      const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}; // an object, checked
-      const problem: Problem =
-        typeof record['title'] === 'string'
-          ? { type: String(record['type'] ?? 'about:blank'), title: record['title'], status: request.status, ...(typeof record['detail'] === 'string' ? { detail: record['detail'] } : {}) }
-          : { type: 'about:blank', status: request.status, title: msg('La demande n’a pas abouti. Rechargez la page et réessayez.', { id: 'fetch.requestFailed' }) };
-      reject(new ProblemError(problem, record));
-    });
-    request.addEventListener('error', () =>
-      reject(new ProblemError({ type: 'about:blank', status: 0, title: msg('Impossible de joindre le serveur de Trame. Vérifiez votre connexion puis réessayez.', { id: 'fetch.unreachable' }) })),
-    );
-    request.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    signal?.addEventListener('abort', () => request.abort(), { once: true });
-    request.send(file);
-  });
+  return uploadFile<T>(path, file, { contentType: 'text/csv', signal, onProgress: (progress) => onProgress(progress.phase === 'sending' ? progress : { phase: 'checking' }) });
 }
 
 const base = (workspaceId: string): string => `/api/workspaces/${encodeURIComponent(workspaceId)}/imports`;

@@ -182,6 +182,8 @@ describe('accounts and permissions in Chromium', () => {
 
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      // French at both widths, English at desktop width: English on a phone lays out as French does.
+      if (locale === 'en' && viewport.width === 360) continue;
       const tag = `${locale}-${viewport.width}`;
       /** A context where axe can be injected (CSP forbids it otherwise), in the test's language and width. */
       const newAxeContext = async (): Promise<BrowserContext> => {

@@ -7,9 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { demoAccount, typeAtEnd, waitForText } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible } from './page-checks';
 
 const sophieText = 'La SCOP propose des chantiers école.';
 // Not starting like Sophie's: y-prosemirror turns each edit into a text diff, and which of two
@@ -26,11 +27,6 @@ async function textOf(page: Page, structure: string): Promise<string> {
   return (await passagesOf(page, structure).allTextContents()).join('');
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${what}: ${describeViolations(violations)}`).toEqual([]);
-}
-
 describe('authorship of the contract in Chromium', () => {
   const e2e = useServerAndBrowser();
 
@@ -38,9 +34,9 @@ describe('authorship of the contract in Chromium', () => {
     const sophie = await e2e.open(demoAccount('member'));
     const helene = await e2e.open(demoAccount('coordinator'), { bypassCSP: true }); // axe-core is injected as an inline script
     await typeAtEnd(sophie.page, sophieText);
-    await waitForText(helene.page, sophieText, 5000);
+    await waitForText(helene.page, sophieText, 15_000);
     await typeAtEnd(helene.page, heleneText);
-    await waitForText(sophie.page, heleneText, 5000);
+    await waitForText(sophie.page, heleneText, 15_000);
 
     // Off by default: nothing coloured, the button says so.
     expect(await toggle(helene.page).getAttribute('aria-pressed')).toBe('false');

@@ -258,6 +258,8 @@ describe('the consolidated budget in Chromium', () => {
 
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      // French at both widths, English at desktop width: English on a phone lays out as French does.
+      if (locale === 'en' && viewport.width === 360) continue;
       it(`passes axe-core (WCAG 2.1 AA) on the budget page (${locale}, ${viewport.width} px)`, async () => {
         const page = await openBudget(helene, { locale, viewport, bypassCSP: true });
         const tag = `${locale}-${viewport.width}`;

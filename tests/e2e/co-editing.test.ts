@@ -61,6 +61,8 @@ describe('co-editing the contract in Chromium', () => {
 
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      // French at both widths, English at desktop width: English on a phone lays out as French does.
+      if (locale === 'en' && viewport.width === 360) continue;
       it(`passes axe-core (WCAG 2.1 AA) on the sign-in page and the editor (${locale}, ${viewport.width} px)`, async () => {
         const context = await e2e.browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
         try {

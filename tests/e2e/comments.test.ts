@@ -190,6 +190,8 @@ describe('comments on the contract in Chromium', () => {
 
   for (const locale of ['fr', 'en'] as const) {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      // French at both widths, English at desktop width: English on a phone lays out as French does.
+      if (locale === 'en' && viewport.width === 360) continue;
       it(`passes axe-core on the contract with comments and on the comments page (${locale}, ${viewport.width} px)`, async () => {
         const context = await e2e.browser.newContext({ viewport, bypassCSP: true }); // CSP forbids injecting axe
         e2e.closeAfterwards(context);

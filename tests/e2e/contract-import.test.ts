@@ -8,9 +8,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { demoAccount, waitForContract } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible } from './page-checks';
 
 const importPath = `/w/${demoWorkspaceId}/importer`;
 
@@ -27,11 +28,6 @@ Les structures de l’**ESS** s’engagent à *mutualiser* leurs moyens.
 
 Du \`code\` et <script>window.pwned = true</script> restent du texte.
 `;
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
 
 async function visit(page: Page, heading: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}${importPath}`);

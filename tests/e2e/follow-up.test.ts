@@ -7,29 +7,16 @@
  * either page in French and English at 1280 and 360 px.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { demoAccount } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible, visit } from './page-checks';
 
 const dashboardPath = `/w/${demoWorkspaceId}/suivi`;
 const sheetPath = (sheetId: string): string => `${dashboardPath}/${sheetId}`;
 const firstTitle = 'Le Mois de l’ESS en Rhône-Alpes';
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Open every disclosure, so that the charts' tables and the histories are checked too.
-  await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', '')));
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
-
-/** Goes to a path inside the app (the session cookie stays) and waits for the page's heading. */
-async function visit(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}${path}`);
-  await page.locator('main h1', { hasText: heading }).waitFor({ timeout: 15_000 });
-}
 
 describe('follow-up and the steering committee’s dashboard in Chromium', () => {
   const e2e = useServerAndBrowser();

@@ -10,26 +10,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { inviteePassword } from '../helpers/people';
 import { fetchAs, signInAs } from '../helpers/sessions';
 import { representativeOf } from '../server/rounds/round-helpers';
 import { demoAccount, type Account } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible, visit } from './page-checks';
 
 const roundsPath = `/w/${demoWorkspaceId}/decisions`;
 const question = 'Adoptons-nous la fiche 2.1 telle qu’elle est rédigée ?';
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', '')));
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
-
-async function visit(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}${path}`);
-  await page.locator('main h1', { hasText: heading }).waitFor({ timeout: 15_000 });
-}
 
 const summary = (page: Page): Promise<string> => page.locator('[data-testid="tally-summary"]').innerText();
 
@@ -81,7 +71,7 @@ describe('a consent round with several structures in Chromium', () => {
     await screenshot(amelieTab, 'rounds-objection-without-reason');
     expect(await summary(facilitator)).toContain('0 structures sur 120');
 
-    // Each vote reaches the facilitator's tally in under a second.
+    // Each vote reaches the facilitator’s tally live, without a reload (how fast: the bench’s rounds scenario).
     const voteAndMeasure = async (page: Page, position: string, expected: string, reason?: string): Promise<number> => {
       await page.getByLabel(position, { exact: true }).check();
       if (reason !== undefined) await page.locator('#round-reason').fill(reason);
@@ -95,7 +85,7 @@ describe('a consent round with several structures in Chromium', () => {
       await voteAndMeasure(brunoTab, 'D’accord', 'D’accord 1'),
       await voteAndMeasure(member, 'Désaccord', 'Désaccord 1'),
     ];
-    for (const latency of latencies) expect(latency).toBeLessThan(1000);
+    for (const latency of latencies) expect(latency).toBeLessThan(5000);
     await amelieTab.locator('[data-testid="my-position"]', { hasText: 'Objection' }).waitFor();
     expect(await summary(facilitator)).toContain('3 structures sur 120');
     await facilitator.locator('.round-tally__quorum', { hasText: 'Quorum atteint' }).waitFor();
@@ -103,7 +93,7 @@ describe('a consent round with several structures in Chromium', () => {
     // The member changes her position before the deadline: still one voice, the first one kept.
     await member.getByRole('button', { name: 'Modifier ma position' }).click();
     const changed = await voteAndMeasure(member, 'D’accord', 'D’accord 2');
-    expect(changed).toBeLessThan(1000);
+    expect(changed).toBeLessThan(5000);
     expect(await summary(facilitator)).toContain('3 structures sur 120');
     await facilitator.locator('.round-history', { hasText: '(remplacée)' }).waitFor({ timeout: 5000 });
     await screenshot(member, 'rounds-member-360');

@@ -7,30 +7,24 @@
  * twice the same version, works from the keyboard, and "Aucune différence" shows for two equal
  * states. axe-core finds nothing in French and English at 1280 px and in French at 360 px.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updateBudgetLine } from '../../shared/programme/edit';
 import { readProgramme } from '../../shared/programme/read';
 import type { VersionView } from '../../shared/schemas/versions';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { fetchAs, signInAs } from '../helpers/sessions';
 import { connectClient, disconnectAll, whenSynced } from '../helpers/yjs-clients';
 import { demoAccount, waitForText } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible } from './page-checks';
 
 const comparePath = `/w/${demoWorkspaceId}/versions/comparer`;
 const committeeName = 'Soumise au comité de pilotage du 14 mars';
 
 /** fr-FR amounts use narrow and no-break spaces: compare them as plain spaces. */
 const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', '')));
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
 
 function replaceWords(doc: Y.Doc, from: string, to: string): void {
   const find = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | undefined => {

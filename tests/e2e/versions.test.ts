@@ -13,27 +13,15 @@ import * as Y from 'yjs';
 import { eurosText } from '../../shared/budget/euros';
 import { readProgramme } from '../../shared/programme/read';
 import { demoWorkspaceId } from '../../server/demo/seed-demo';
-import { describeViolations, findAccessibilityViolations, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { fetchAs, signInAs } from '../helpers/sessions';
 import { demoAccount, typeAtEnd, waitForContract } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
+import { expectAccessible, visit } from './page-checks';
 
 const versionsPath = `/w/${demoWorkspaceId}/versions`;
 const firstName = 'Version soumise au comité de pilotage du 14 mars';
 const adoptedName = 'Programme adopté par l’assemblée plénière';
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Open every disclosure, so that the timeline and the export panels are checked too.
-  await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => details.setAttribute('open', '')));
-  const violations = await findAccessibilityViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
-
-/** Goes to a path inside the app (the session cookie stays) and waits for the page's heading. */
-async function visit(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(`${new URL(page.url()).origin}${path}`);
-  await page.locator('main h1', { hasText: heading }).waitFor({ timeout: 15_000 });
-}
 
 /** Presses Tab until the focused element's text (or label) contains `text`; false after `max` presses. */
 async function reachByTab(page: Page, text: string, max = 60): Promise<boolean> {

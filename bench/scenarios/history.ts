@@ -198,6 +198,7 @@ async function writeHistory(dataDir: string, uncompactedDir: string, options: Hi
         stateBytes: state.byteLength,
         restoredFrom: null,
         editors: [],
+        envelope: null,
       });
       if (metadata.versions.length % 10 === 0) log(`  ${i + 1} updates written, ${metadata.versions.length} checkpoints`);
     }

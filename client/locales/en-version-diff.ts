@@ -124,7 +124,7 @@ export const versionDiffTemplates = {
   'versionDiff.budget.axis': str`Axis ${0}: ${1}`,
   'versionDiff.budget.noAxis': 'Sheets without an axis',
   'versionDiff.budget.total': 'Total',
-  'versionDiff.budget.envelope': str`Programme envelope: ${0}. The envelope is not versioned: both versions are compared with the workspace's current envelope.`,
+  'versionDiff.budget.envelope': str`Programme envelope: ${0}, the same for both versions.`,
   'versionDiff.budget.envelopeChanged': str`Programme envelope: ${0} before, ${1} after.`,
   'versionDiff.budget.invalid': str`Invalid financing lines, left out of the totals: ${0} before, ${1} after.`,
 };

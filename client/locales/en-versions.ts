@@ -125,5 +125,6 @@ export const versionsTemplates = {
   'versions.sheet.total': 'Total of the sheet',
   'versions.totals.title': 'Consolidated budget',
   'versions.totals.hint': 'This version’s totals, compared with the programme’s current envelope.',
+  'versions.totals.hintOwn': 'This version’s totals, compared with the programme’s envelope at the same date.',
   'versions.totals.noEnvelope': str`Total of the sheets: ${0}. The programme’s envelope is not set.`,
 };

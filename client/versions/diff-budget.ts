@@ -1,7 +1,7 @@
 /**
  * The budget in the comparison: the consolidated totals per axis, per funder and per year,
  * before, after and the difference (right-aligned, fr-FR, signed), each table with its total row,
- * and the envelope, which Trame does not version (both sides use the workspace's current one).
+ * and the envelope of each side (the one each version was taken with; today's for now).
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -56,7 +56,7 @@ export function renderBudget(budget: BudgetDiff): TemplateResult {
       ? nothing
       : html`<p class="hint">
           ${envelope.beforeCents === envelope.afterCents
-            ? msg(str`Enveloppe du programme : ${formatExactEuros(envelope.afterCents ?? 0)}. L’enveloppe n’est pas versionnée : les deux versions sont comparées à l’enveloppe actuelle de l’espace de travail.`, { id: 'versionDiff.budget.envelope' })
+            ? msg(str`Enveloppe du programme : ${formatExactEuros(envelope.afterCents ?? 0)}, la même pour les deux versions.`, { id: 'versionDiff.budget.envelope' })
             : msg(str`Enveloppe du programme : ${formatExactEuros(envelope.beforeCents ?? 0)} avant, ${formatExactEuros(envelope.afterCents ?? 0)} après.`, { id: 'versionDiff.budget.envelopeChanged' })}
         </p>`}
     ${budget.invalidLines.before + budget.invalidLines.after === 0

@@ -127,7 +127,9 @@ export class VersionPage extends LightPage {
         <p class="hint" role="status">${msg('Chargement de la version…', { id: 'versions.page.loading' })}</p>
       </div>`;
     }
-    const consolidation: Consolidation = consolidate(reading.programme.lines, props.view.envelope);
+    // The envelope the version was taken with (today's for versions older than that record).
+    const envelope = version.envelope ?? props.view.envelope;
+    const consolidation: Consolidation = consolidate(reading.programme.lines, envelope);
     return html`<div class="page version-page">
       ${back}
       <div class="page-header">
@@ -158,7 +160,8 @@ export class VersionPage extends LightPage {
         .doc=${reading.doc}
         .programme=${reading.programme}
         .consolidation=${consolidation}
-        .envelope=${props.view.envelope}
+        .envelope=${envelope}
+        .isCurrentEnvelope=${version.envelope === null}
         .structures=${props.view.structures}
       ></trame-version-programme>
       <trame-confirm-dialog></trame-confirm-dialog>

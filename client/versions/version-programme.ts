@@ -28,8 +28,10 @@ export class VersionProgramme extends LightPage {
   @property({ attribute: false }) doc: Y.Doc | null = null;
   @property({ attribute: false }) programme: ProgrammeView | null = null;
   @property({ attribute: false }) consolidation: Consolidation | null = null;
-  /** The workspace's envelope (the envelope is not part of a version: it is today's). */
+  /** The envelope the version was taken with (or today's, for versions from before it was kept). */
   @property({ attribute: false }) envelope: Envelope | null = null;
+  /** True when `envelope` is today's rather than the version's own. */
+  @property({ attribute: false }) isCurrentEnvelope = false;
   @property({ attribute: false }) structures: readonly StructureView[] = [];
 
   private texts = new Map<string, HTMLElement | null>();
@@ -174,7 +176,11 @@ export class VersionProgramme extends LightPage {
       <h2 id="version-totals-title">${msg('Budget consolidé', { id: 'versions.totals.title' })}</h2>
       ${envelope === null || !hasEnvelope(envelope)
         ? html`<p>${msg(str`Total des fiches : ${formatExactEuros(consolidation.totalCents)}. L’enveloppe du programme n’est pas fixée.`, { id: 'versions.totals.noEnvelope' })}</p>`
-        : html`<p class="hint">${msg('Les totaux de cette version, comparés à l’enveloppe actuelle du programme.', { id: 'versions.totals.hint' })}</p>
+        : html`<p class="hint">
+              ${this.isCurrentEnvelope
+                ? msg('Les totaux de cette version, comparés à l’enveloppe actuelle du programme.', { id: 'versions.totals.hint' })
+                : msg('Les totaux de cette version, comparés à l’enveloppe du programme à la même date.', { id: 'versions.totals.hintOwn' })}
+            </p>
             ${renderEnvelopeComparison(consolidation.totalCents, envelope.totalCents, funderFigures(consolidation, envelope))}
             ${consolidation.warnings.length === 0 ? nothing : html`<ul class="version-totals__warnings">${consolidation.warnings.map((warning) => html`<li>${describeWarning(warning)}</li>`)}</ul>`}`}
     </section>`;

@@ -227,7 +227,9 @@ export async function buildExportDocument(source: ExportSource, steps: Steps = n
   await steps.step(0, 'Lecture du contrat');
   const contract = richJsonOf(doc.getXmlFragment(contractFragmentName));
   const programme = readProgramme(doc, { memberStructureIds: new Set(structureNames.keys()) });
-  const consolidation = consolidate(programme.lines, workspace.envelope);
+  // The envelope the version was taken with (today's for the live contract and older versions).
+  const envelope = version?.envelope ?? workspace.envelope;
+  const consolidation = consolidate(programme.lines, envelope);
   const sheetCount = programme.sheets.size;
 
   let done = 0;
@@ -264,7 +266,7 @@ export async function buildExportDocument(source: ExportSource, steps: Steps = n
   for (const sheet of programme.orphans) orphanSheets.push(await sheetOf(sheet));
 
   // The envelope's funders first, in its order; then funders that have no share.
-  const byFunder = workspace.envelope.shares.map((share) => ({ funder: share.funder, plannedCents: 0, shareCents: share.amountCents as number | null }));
+  const byFunder = envelope.shares.map((share) => ({ funder: share.funder, plannedCents: 0, shareCents: share.amountCents as number | null }));
   const planned = financingTable(programme.lines);
   for (const row of planned.rows) {
     const existing = byFunder.find((entry) => funderKey(entry.funder) === funderKey(row.funder));
@@ -272,7 +274,7 @@ export async function buildExportDocument(source: ExportSource, steps: Steps = n
     else byFunder.push({ funder: row.funder, plannedCents: row.totalCents, shareCents: null });
   }
   const budget: ExportBudget = {
-    envelopeTotalCents: workspace.envelope.totalCents,
+    envelopeTotalCents: envelope.totalCents,
     plannedTotalCents: consolidation.totalCents,
     byAxis: [
       ...axes.map((axis) => ({ number: String(axis.number), title: axis.title, cents: axis.totalCents })),

@@ -4,8 +4,8 @@
  * (shared/versions/diff.ts): the text section by section, the sheets field by field, the budget.
  *
  * Both sides are fresh documents (`VersionsService.docOf`), destroyed after the comparison; the
- * live one is a copy taken inside its room, so nobody's editing waits for the comparison. The
- * envelope is not versioned: both sides are compared with the workspace's current envelope.
+ * live one is a copy taken inside its room, so nobody's editing waits for the comparison. Each
+ * side is compared with its own envelope: the one the version was taken with (today's for now).
  * Mounted before the versions' router, whose `/versions/:versionId` would take "diff" as an id.
  */
 import { Router } from 'express';
@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import { liveVersionId } from '../../shared/schemas/versions';
+import type { Envelope } from '../../shared/schemas/workspace';
 import { diffVersions } from '../../shared/versions/diff';
 import type { AccessControl } from '../access/access-control';
 import { requirePermission } from '../auth/auth.middleware';
@@ -70,7 +71,8 @@ export function versionDiffRoutes({ db, access, versions }: DiffRoutesOptions): 
       const after = await open(query.a);
       if (!after.ok) return sendProblem(req, res, after.error);
       const structureNames = new Map(structuresOf(db, workspaceId).map((structure) => [structure.id, structure.name]));
-      const diff = diffVersions(before.value, after.value, { envelope: workspace.envelope, structureNames });
+      const envelopeOf = (id: string): Envelope => (id === liveVersionId ? undefined : findVersion(db, workspaceId, id)?.envelope) ?? workspace.envelope;
+      const diff = diffVersions(before.value, after.value, { envelopes: { before: envelopeOf(query.de), after: envelopeOf(query.a) }, structureNames });
       res.setHeader('Cache-Control', 'no-store');
       res.json(diff);
     } finally {

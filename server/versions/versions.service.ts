@@ -269,6 +269,7 @@ export class VersionsService {
       stateBytes: state.byteLength,
       restoredFrom: meta.restoredFrom ?? null,
       editors: meta.editors ?? [],
+      envelope: structuredClone(workspace.envelope),
     };
     const writing = (async () => {
       await writeVersionState(store, version.stateDocument, state);

@@ -6,6 +6,7 @@
  * its metadata. The freeze, the public share links and the authorship of client ids live here too.
  */
 import { z } from 'zod';
+import { envelopeSchema, type Freeze } from './workspace';
 
 /** named: by the coordination; adopted: the adopted programme (freezes the contract); checkpoint: the automatic timeline. */
 export const versionKinds = ['named', 'adopted', 'checkpoint'] as const;
@@ -32,6 +33,8 @@ export const versionSchema = z.object({
   restoredFrom: z.string().nullable().default(null),
   /** The people (ids) whose writing this version holds since the previous checkpoint or version. */
   editors: z.array(z.string()).default([]),
+  /** The programme's envelope when the version was taken (null in files from before it was kept). */
+  envelope: envelopeSchema.nullable().default(null),
 });
 export type Version = z.infer<typeof versionSchema>;
 
@@ -52,14 +55,8 @@ export const versionInputSchema = z.object({
 });
 export type VersionInput = z.input<typeof versionInputSchema>;
 
-/** The contract is frozen by an adopted version until the coordination opens a new draft. */
-export const freezeSchema = z.object({
-  versionId: z.string(),
-  frozenAt: z.iso.datetime(),
-  frozenBy: z.string(),
-  frozenByName: z.string(),
-});
-export type Freeze = z.infer<typeof freezeSchema>;
+/** The freeze lives on the workspace (see workspace.ts); re-exported here with the versions. */
+export { freezeSchema, type Freeze } from './workspace';
 
 /** A public, read-only share link of an adopted version; revoking keeps the record. */
 export const publicationSchema = z.object({

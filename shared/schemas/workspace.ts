@@ -7,7 +7,6 @@ import { funderKey } from '../budget/consolidate';
 import { eurosText } from '../budget/euros';
 import { amountCentsSchema, funderSchema } from '../programme/fields';
 import { adoptionSchema, type Adoption } from './follow-up';
-import { freezeSchema, type Freeze } from './versions';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'identifiant invalide');
 /** Amounts are integer cents: never floating-point euros. */
@@ -66,6 +65,15 @@ export const envelopeInputSchema = z
     }
   });
 export type EnvelopeInput = z.infer<typeof envelopeInputSchema>;
+
+/** The contract is frozen by an adopted version until the coordination opens a new draft. */
+export const freezeSchema = z.object({
+  versionId: z.string(),
+  frozenAt: z.iso.datetime(),
+  frozenBy: z.string(),
+  frozenByName: z.string(),
+});
+export type Freeze = z.infer<typeof freezeSchema>;
 
 export const workspaceSchema = z.object({
   id,

@@ -129,7 +129,7 @@ export interface BudgetDiff {
   byAxis: AmountChange[];
   byFunder: AmountChange[];
   byYear: AmountChange[];
-  /** The envelope on each side, when given (it is not versioned: usually the same). */
+  /** The envelope on each side, when given (the one each version was taken with). */
   envelope: { beforeCents: number | null; afterCents: number | null };
   /** Financing lines left out of the totals (invalid) on each side. */
   invalidLines: { before: number; after: number };

@@ -22,7 +22,7 @@ import type { VersionDiff } from './diff-types';
 export type * from './diff-types';
 
 export interface DiffOptions {
-  /** The envelope of both sides (Trame does not version the envelope: it is the workspace's). */
+  /** The envelope of both sides, when the same. */
   envelope?: EnvelopeShares;
   /** Per side, when they differ (overrides `envelope`). */
   envelopes?: { before?: EnvelopeShares; after?: EnvelopeShares };

@@ -20,6 +20,7 @@ function version(id: string, kind: VersionView['kind'], createdAt: string): Vers
     stateBytes: 100,
     restoredFrom: null,
     editors: [],
+    envelope: null,
     isFreezing: false,
     publication: null,
   };

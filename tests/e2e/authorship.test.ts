@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../helpers/browser';
-import { demoAccount, typeAtEnd, waitForText } from './contract-page';
+import { demoAccount, waitForText } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
 import { expectAccessible } from './page-checks';
 
@@ -23,6 +23,22 @@ const toggle = (page: Page) => page.locator('trame-contract-editor button.author
 const legend = (page: Page) => page.locator('trame-contract-editor [data-testid="authorship-legend"]');
 const passagesOf = (page: Page, structure: string) => page.locator(`trame-contract-editor .ProseMirror .authorship-passage[data-structure="${structure}"]`);
 
+/**
+ * Types `text` at the very end of the paragraph starting with `start` (its last line, then End:
+ * inserting mid-paragraph beside equal characters would make authorship ambiguous), and waits to
+ * see it there.
+ */
+async function typeInParagraph(page: Page, start: string, text: string): Promise<void> {
+  const paragraph = page.locator('trame-contract-editor .ProseMirror p', { hasText: start }).first();
+  await paragraph.scrollIntoViewIfNeeded();
+  const box = await paragraph.boundingBox();
+  if (box === null) throw new Error(`no paragraph starting with ${start}`);
+  await paragraph.click({ position: { x: 4, y: box.height - 4 } });
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+  await waitForText(page, text, 15_000);
+}
+
 async function textOf(page: Page, structure: string): Promise<string> {
   return (await passagesOf(page, structure).allTextContents()).join('');
 }
@@ -33,9 +49,10 @@ describe('authorship of the contract in Chromium', () => {
   it('colours each structure’s passages with a title and a legend, live, and stays accessible', async () => {
     const sophie = await e2e.open(demoAccount('member'));
     const helene = await e2e.open(demoAccount('coordinator'), { bypassCSP: true }); // axe-core is injected as an inline script
-    await typeAtEnd(sophie.page, sophieText);
+    // Each in a paragraph of their own (the seeded text around stays uncredited).
+    await typeInParagraph(sophie.page, 'Le programme d’actions se chiffre', sophieText);
     await waitForText(helene.page, sophieText, 15_000);
-    await typeAtEnd(helene.page, heleneText);
+    await typeInParagraph(helene.page, 'Depuis septembre 2010', heleneText);
     await waitForText(sophie.page, heleneText, 15_000);
 
     // Off by default: nothing coloured, the button says so.

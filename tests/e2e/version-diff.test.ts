@@ -92,7 +92,7 @@ describe('comparing versions in Chromium', () => {
       const funderRow = page.locator('.version-diff__budget-table', { hasText: 'Par financeur' }).locator('tbody tr', { hasText: 'Région Rhône-Alpes' });
       expect((await funderRow.locator('th, td').allTextContents()).map(plain)).toEqual(['Région Rhône-Alpes', '7 602 500 €', '7 722 500 €', '+120 000 €']);
       expect(plain(await page.locator('.version-diff__budget-table', { hasText: 'Par axe' }).locator('tfoot').textContent())).toBe('Total 33 816 491 € 33 936 491 € +120 000 €');
-      await page.locator('text=L’enveloppe n’est pas versionnée').waitFor();
+      await page.locator('text=la même pour les deux versions').waitFor();
       await screenshot(page, 'version-diff-fr-1280');
       await sheet.scrollIntoViewIfNeeded();
       await screenshot(page, 'version-diff-sheet-fr-1280');

@@ -133,6 +133,17 @@ describe('versions', () => {
     expect((await send(coordinator, '/envelope', 'PUT', demoEnvelope)).status).toBe(200);
   });
 
+  it('keeps the envelope a version was taken with: its page, its comparison with now and its exports use it', async () => {
+    const named = (await (await send(coordinator, '/versions', 'POST', { name: 'Avec l’enveloppe de départ' })).json()) as VersionView;
+    expect(named.envelope).toEqual(demoEnvelope);
+    const [first, ...others] = demoEnvelope.shares;
+    const larger = { totalCents: demoEnvelope.totalCents + 100_000, shares: [{ ...first!, amountCents: first!.amountCents + 100_000 }, ...others] };
+    expect((await send(coordinator, '/envelope', 'PUT', larger)).status).toBe(200);
+    expect(((await (await send(coordinator, `/versions/${named.id}`, 'GET')).json()) as VersionView).envelope).toEqual(demoEnvelope);
+    const diff = (await (await send(member, `/versions/diff?de=${named.id}&a=live`, 'GET')).json()) as { budget: { envelope: { beforeCents: number; afterCents: number } } };
+    expect(diff.budget.envelope).toEqual({ beforeCents: demoEnvelope.totalCents, afterCents: larger.totalCents });
+  });
+
   it('refuses an adoption whose budget does not match the envelope, with its reasons, and freezes nothing', async () => {
     const [first, ...others] = demoEnvelope.shares;
     const larger = { totalCents: demoEnvelope.totalCents + 100, shares: [{ ...first!, amountCents: first!.amountCents + 100 }, ...others] };

@@ -16,7 +16,7 @@ import type { ListenToWorkspace } from '../programme/page-props';
 import type { Confirmation } from '../ui/confirm-dialog';
 import { LightPage } from '../ui/light-page';
 import { comparePath, publicLinkUrl, versionPath } from './version-lists';
-import { authorWords, renderBadges } from './version-words';
+import { authorWords, renderBadges, restoreQuestion } from './version-words';
 import { openDraft, publishVersion, unpublishVersion } from './versions-api';
 import '../exports/export-panel';
 import '../ui/copy-button';
@@ -122,14 +122,7 @@ export class VersionItem extends LightPage {
   }
 
   private async restore(version: VersionView): Promise<void> {
-    const confirmed = await this.confirm({
-      title: msg(str`Restaurer « ${version.name} » ?`, { id: 'versions.restore.confirm.title' }),
-      body: msg(
-        'Le contrat reprendra le texte et le programme de cette version, pour tout le monde, et redeviendra un brouillon modifiable. Rien n’est perdu : le texte actuel est gardé dans l’historique comme point automatique, que vous pourrez consulter ou restaurer à son tour.',
-        { id: 'versions.restore.confirm.body' },
-      ),
-      confirmLabel: msg('Restaurer comme nouveau brouillon', { id: 'versions.restore' }),
-    });
+    const confirmed = await this.confirm(restoreQuestion(version));
     if (!confirmed) return;
     await this.run(() => openDraft(this.workspaceId, version.id), msg(str`Nouveau brouillon ouvert à partir de « ${version.name} ».`, { id: 'versions.restore.done' }));
   }

@@ -22,7 +22,7 @@ import type { ConfirmDialog } from '../ui/confirm-dialog';
 import { LightPage } from '../ui/light-page';
 import { comparePath } from './version-lists';
 import { contractFragment, isEmptyText, renderRichText, versionDoc } from './version-text';
-import { authorWords, kindWords, renderBadges } from './version-words';
+import { authorWords, kindWords, renderBadges, restoreQuestion } from './version-words';
 import { fetchVersion, fetchVersionState, openDraft } from './versions-api';
 import '../exports/export-panel';
 import '../ui/confirm-dialog';
@@ -192,14 +192,7 @@ export class VersionPage extends LightPage {
   }
 
   private async restore(props: ProgrammePageProps, version: VersionView): Promise<void> {
-    const confirmed = await this.confirmDialog.ask({
-      title: msg(str`Restaurer « ${version.name} » ?`, { id: 'versions.restore.confirm.title' }),
-      body: msg(
-        'Le contrat reprendra le texte et le programme de cette version, pour tout le monde, et redeviendra un brouillon modifiable. Rien n’est perdu : le texte actuel est gardé dans l’historique comme point automatique, que vous pourrez consulter ou restaurer à son tour.',
-        { id: 'versions.restore.confirm.body' },
-      ),
-      confirmLabel: msg('Restaurer comme nouveau brouillon', { id: 'versions.restore' }),
-    });
+    const confirmed = await this.confirmDialog.ask(restoreQuestion(version));
     if (!confirmed) return;
     this.isRestoring = true;
     this.actionProblem = null;

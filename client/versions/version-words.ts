@@ -2,11 +2,23 @@
  * The words of versions, shared by the versions page and the version page: what kind a version
  * is, its badges (a word in a shaped badge, never colour alone), and who took it.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VersionKind, VersionView } from '../../shared/schemas/versions';
 
 /** "Version nommée", "Version adoptée", "Point automatique". */
+/** The confirmation asked before restoring a version as the new draft (list and version page alike). */
+export function restoreQuestion(version: VersionView): { title: string; body: string; confirmLabel: string } {
+  return {
+    title: msg(str`Restaurer « ${version.name} » ?`, { id: 'versions.restore.confirm.title' }),
+    body: msg(
+      'Le contrat reprendra le texte et le programme de cette version, pour tout le monde, et redeviendra un brouillon modifiable. Rien n’est perdu : le texte actuel est gardé dans l’historique comme point automatique, que vous pourrez consulter ou restaurer à son tour.',
+      { id: 'versions.restore.confirm.body' },
+    ),
+    confirmLabel: msg('Restaurer comme nouveau brouillon', { id: 'versions.restore' }),
+  };
+}
+
 export function kindWords(kind: VersionKind): string {
   switch (kind) {
     case 'named':

@@ -12,7 +12,7 @@ import { demoWorkspaceId } from '../../server/demo/seed-demo';
 import { screenshot } from '../helpers/browser';
 import { demoAccount } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
-import { expectAccessible, visit } from './page-checks';
+import { expectAccessible, visit, setDemoEnvelopeFromPage } from './page-checks';
 
 const dashboardPath = `/w/${demoWorkspaceId}/suivi`;
 const sheetPath = (sheetId: string): string => `${dashboardPath}/${sheetId}`;
@@ -34,19 +34,7 @@ describe('follow-up and the steering committee’s dashboard in Chromium', () =>
     const dialog = coordinator.page.locator('trame-confirm-dialog dialog');
 
     // With an envelope 100 € larger than the sheets' total, the server refuses and says why.
-    const setEnvelope = (extraCents: number): Promise<number> =>
-      coordinator.page.evaluate(
-        async ({ id, extra }) => {
-          const shares = [
-            { funder: 'Région Rhône-Alpes', amountCents: 760_250_000 + extra },
-            { funder: 'État', amountCents: 342_500_000 },
-            { funder: 'Acteurs locaux de l’ESS', amountCents: 2_278_899_100 },
-          ];
-          const body = JSON.stringify({ totalCents: 3_381_649_100 + extra, shares });
-          return (await fetch(`/api/workspaces/${id}/envelope`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body })).status;
-        },
-        { id: demoWorkspaceId, extra: extraCents },
-      );
+    const setEnvelope = (extraCents: number): Promise<number> => setDemoEnvelopeFromPage(coordinator.page, extraCents);
     expect(await setEnvelope(10_000)).toBe(200);
     await coordinator.page.locator('trame-adoption-panel .page-actions button', { hasText: 'Adopter le programme' }).click();
     await dialog.locator('button[value="confirm"]').click();

@@ -17,7 +17,7 @@ import { screenshot } from '../helpers/browser';
 import { fetchAs, signInAs } from '../helpers/sessions';
 import { demoAccount, typeAtEnd, waitForContract } from './contract-page';
 import { useServerAndBrowser } from './e2e-fixture';
-import { expectAccessible, visit } from './page-checks';
+import { expectAccessible, visit, setDemoEnvelopeFromPage } from './page-checks';
 
 const versionsPath = `/w/${demoWorkspaceId}/versions`;
 const firstName = 'Version soumise au comité de pilotage du 14 mars';
@@ -116,19 +116,7 @@ describe('versions of the contract in Chromium', () => {
     await member.page.setViewportSize({ width: 1280, height: 800 });
 
     // An adoption the server refuses lists its reasons: an envelope 100 € above the sheets' total.
-    const setEnvelope = (extraCents: number): Promise<number> =>
-      page.evaluate(
-        async ({ id, extra }) => {
-          const shares = [
-            { funder: 'Région Rhône-Alpes', amountCents: 760_250_000 + extra },
-            { funder: 'État', amountCents: 342_500_000 },
-            { funder: 'Acteurs locaux de l’ESS', amountCents: 2_278_899_100 },
-          ];
-          const body = JSON.stringify({ totalCents: 3_381_649_100 + extra, shares });
-          return (await fetch(`/api/workspaces/${id}/envelope`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body })).status;
-        },
-        { id: demoWorkspaceId, extra: extraCents },
-      );
+    const setEnvelope = (extraCents: number): Promise<number> => setDemoEnvelopeFromPage(page, extraCents);
     expect(await setEnvelope(10_000)).toBe(200);
     await page.locator('#version-name').fill(adoptedName);
     await page.locator('#version-adopt').check();

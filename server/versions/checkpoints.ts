@@ -2,8 +2,8 @@
  * The automatic timeline of a contract: while its live document is edited, a checkpoint (a full
  * state, like a named version) is taken at most `intervalMs` after the first change following the
  * previous one, and when the document is unloaded after changes. So the history holds at least an
- * hourly state of every editing session, without a timer per keystroke: an update only marks its
- * room as changed (and remembers its client ids, to name who edited).
+ * hourly state of every editing session, with nothing per keystroke but a flag: who edited is
+ * derived at checkpoint time, from the client ids whose clocks moved since the previous one.
  */
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -25,10 +25,17 @@ export interface CheckpointsOptions {
 interface Followed {
   room: Room;
   workspace: Workspace;
-  /** Client ids seen in updates since the last checkpoint (empty: nothing changed). */
-  clients: Set<number>;
+  /** True once the document changed after the last checkpoint. */
+  isChanged: boolean;
+  /** Each client id's clock at the last checkpoint (or when the room opened). */
+  clocksAtCheckpoint: Map<number, number>;
   timer: NodeJS.Timeout | undefined;
   stopListening: () => void;
+}
+
+/** Each client id's clock in a document (its state vector). */
+function clocksOf(doc: Y.Doc): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
 }
 
 export class Checkpoints {
@@ -59,9 +66,9 @@ export class Checkpoints {
   private follow(room: Room): void {
     const workspace = this.options.db.data.workspaces.find((candidate) => candidate.contractDocument === room.name);
     if (workspace === undefined) return;
-    const followed: Followed = { room, workspace, clients: new Set(), timer: undefined, stopListening: () => undefined };
-    const onUpdate = (update: Uint8Array): void => {
-      for (const client of Y.parseUpdateMeta(update).from.keys()) followed.clients.add(client);
+    const followed: Followed = { room, workspace, isChanged: false, clocksAtCheckpoint: clocksOf(room.doc), timer: undefined, stopListening: () => undefined };
+    const onUpdate = (): void => {
+      followed.isChanged = true;
       followed.timer ??= setTimeout(() => this.take(followed), this.delayFor(workspace));
     };
     room.doc.on('update', onUpdate);
@@ -83,20 +90,21 @@ export class Checkpoints {
     this.followed.delete(room.name);
     clearTimeout(followed.timer);
     followed.stopListening();
-    if (followed.clients.size === 0) return;
+    if (!followed.isChanged) return;
     // The document is destroyed right after this call: encode its state now.
     this.write(followed, Y.encodeStateAsUpdateV2(room.doc));
   }
 
   private take(followed: Followed): void {
     followed.timer = undefined;
-    if (followed.clients.size === 0 || this.followed.get(followed.room.name) !== followed) return;
+    if (!followed.isChanged || this.followed.get(followed.room.name) !== followed) return;
     this.write(followed, Y.encodeStateAsUpdateV2(followed.room.doc));
   }
 
   private write(followed: Followed, state: Uint8Array): void {
     const editors = this.editorsOf(followed);
-    followed.clients = new Set();
+    followed.isChanged = false;
+    followed.clocksAtCheckpoint = clocksOf(followed.room.doc);
     const writing = this.options.versions
       .record(followed.workspace, state, { kind: 'checkpoint', name: 'Point automatique', comment: '', createdBy: null, createdByName: 'Trame', editors })
       .then((result) => {
@@ -106,13 +114,13 @@ export class Checkpoints {
     void writing.finally(() => this.pending.delete(writing));
   }
 
-  /** The people whose client ids wrote since the last checkpoint. */
+  /** The people whose client ids wrote (their clocks moved) since the last checkpoint. */
   private editorsOf(followed: Followed): string[] {
     const authors = new Map(clientAuthorsOf(this.options.db, followed.room.name).map((author) => [author.clientId, author.personId]));
     const people = new Set<string>();
-    for (const client of followed.clients) {
+    for (const [client, clock] of clocksOf(followed.room.doc)) {
       const person = authors.get(client);
-      if (person !== undefined) people.add(person);
+      if (person !== undefined && clock > (followed.clocksAtCheckpoint.get(client) ?? 0)) people.add(person);
     }
     return [...people];
   }

@@ -195,7 +195,7 @@ describe('versions', () => {
     rewriteFirstBlock(client.doc, 'Première rédaction');
     await waitFor(() => server.trame.db.data.versions.some((version) => version.kind === 'checkpoint'), 5000, 'a checkpoint while editing');
     const checkpoint = (await list()).versions.find((version) => version.kind === 'checkpoint')!;
-    expect(checkpoint).toMatchObject({ name: 'Point automatique', createdBy: null });
+    expect(checkpoint).toMatchObject({ name: 'Point automatique', createdBy: null, editors: [member.personId] });
     expect(firstBlockText(await stateOf(checkpoint.id))).toBe('Première rédaction');
 
     rewriteFirstBlock(client.doc, 'Dernière rédaction avant de partir');

@@ -41,6 +41,7 @@ import { Checkpoints } from './versions/checkpoints';
 import { authorshipRecorderFor } from './versions/authorship-recorder';
 import { authorshipRoutes } from './versions/authorship.routes';
 import { versionDiffRoutes } from './versions/diff.routes';
+import { Publications } from './versions/publications';
 import { versionsRoutes } from './versions/versions.routes';
 import { VersionsService } from './versions/versions.service';
 import { ExportJobs } from './exports/export-jobs';
@@ -194,7 +195,7 @@ export async function createTrame(config: TrameConfig, logger: Logger, options: 
   // Before the versions' router: `/versions/:id/authorship` must not reach its `/versions/:id` routes.
   app.use('/api', authorshipRoutes({ db, access, versions }));
   app.use('/api', versionDiffRoutes({ db, access, versions }));
-  app.use('/api', versionsRoutes(access, versions));
+  app.use('/api', versionsRoutes(access, versions, new Publications({ db, audit, events, versions })));
   app.use('/api', followUpRoutes(db, access, new FollowUpService({ db, audit, reader, events, logger })));
   app.use('/api', notificationsRoutes({ db, access, notifications, emailAvailable: mailer !== undefined }));
   app.use('/api', roundsRoutes(access, rounds));

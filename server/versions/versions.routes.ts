@@ -12,11 +12,12 @@ import { requirePermission } from '../auth/auth.middleware';
 import { sendProblem, sendResult } from '../http/problem';
 import { param, sendCreated, sendProblemWith, viewerOf } from '../http/route-helpers';
 import { parseBody } from '../http/validate';
+import type { Publications } from './publications';
 import type { AdoptResult, VersionsService } from './versions.service';
 
 const versionIdSchema = z.string().regex(/^(live|[a-z0-9][a-z0-9-]{0,63})$/);
 
-export function versionsRoutes(access: AccessControl, versions: VersionsService): Router {
+export function versionsRoutes(access: AccessControl, versions: VersionsService, publications: Publications): Router {
   const router = Router();
   const base = '/workspaces/:workspaceId/versions';
   const read = requirePermission(access, 'versions.read');
@@ -65,13 +66,13 @@ export function versionsRoutes(access: AccessControl, versions: VersionsService)
   router.post(`${base}/:versionId/publication`, requirePermission(access, 'versions.publish'), async (req, res) => {
     const versionId = versionIdOf(req);
     if (versionId === undefined) return sendProblem(req, res, notFound);
-    sendResult(req, res, await versions.publish(viewerOf(res).person, param(req, 'workspaceId'), versionId));
+    sendResult(req, res, await publications.publish(viewerOf(res).person, param(req, 'workspaceId'), versionId));
   });
 
   router.delete(`${base}/:versionId/publication`, requirePermission(access, 'versions.publish'), async (req, res) => {
     const versionId = versionIdOf(req);
     if (versionId === undefined) return sendProblem(req, res, notFound);
-    sendResult(req, res, await versions.unpublish(viewerOf(res).person, param(req, 'workspaceId'), versionId));
+    sendResult(req, res, await publications.unpublish(viewerOf(res).person, param(req, 'workspaceId'), versionId));
   });
 
   return router;

@@ -1,7 +1,7 @@
 /**
  * Versions of a workspace's contract: naming one, adopting one (which freezes the contract),
- * opening a new draft from any version (restoring its content), the automatic checkpoints'
- * records, and the public links of adopted versions.
+ * opening a new draft from any version (restoring its content), and the automatic checkpoints'
+ * records. Public links of adopted versions: publications.ts.
  *
  * A version's state is taken synchronously inside the live document's room (no await between
  * reading and encoding), so it is exactly what everyone saw at that instant. Adoption checks the
@@ -9,7 +9,6 @@
  * (y-websocket, REST, server-side writes) refuses, so nothing can slip in between the check, the
  * state and the freeze.
  */
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { frozenTitle } from '../../shared/permissions';
@@ -17,7 +16,7 @@ import { newId } from '../../shared/programme/ids';
 import { fail, ok, type DomainError, type Result } from '../../shared/result';
 import type { Adoption } from '../../shared/schemas/follow-up';
 import type { Person } from '../../shared/schemas/people';
-import { liveVersionId, type Freeze, type Publication, type Version, type VersionKind, type VersionView, type VersionsView } from '../../shared/schemas/versions';
+import { liveVersionId, type Freeze, type Version, type VersionKind, type VersionView, type VersionsView } from '../../shared/schemas/versions';
 import type { Workspace } from '../../shared/schemas/workspace';
 import { restoreVersion } from '../../shared/versions/restore';
 import { contractFragmentName } from '../../shared/document-names';
@@ -288,46 +287,6 @@ export class VersionsService {
     }
     events.versionsChanged(workspace.id);
     return ok(version);
-  }
-
-  // ---- Public links --------------------------------------------------------------------------
-
-  /** Publishes an adopted version: one active public link per version (publishing again answers it). */
-  async publish(actor: Person, workspaceId: string, versionId: string): Promise<Result<VersionView>> {
-    const { db, audit, events } = this.options;
-    const workspace = findWorkspace(db, workspaceId);
-    if (workspace === undefined) return fail(workspaceNotFound);
-    const version = findVersion(db, workspaceId, versionId);
-    if (version === undefined) return fail(versionNotFound);
-    if (version.kind !== 'adopted') return fail({ kind: 'conflict', title: 'Seule une version adoptée peut être publiée.', detail: 'Adoptez d’abord le programme : la version adoptée pourra alors être partagée par un lien public.' });
-    if (activePublication(db, workspaceId, versionId) === undefined) {
-      const publication: Publication = { id: newId(), workspaceId, versionId, token: randomBytes(32).toString('base64url'), createdAt: new Date().toISOString(), createdBy: actor.id, revokedAt: null, revokedBy: null };
-      await db.update(() => {
-        db.data.publications.push(publication);
-      });
-      void audit.record({ action: 'versions.published', actorId: actor.id, workspaceId, target: versionId, detail: { name: version.name } });
-      events.versionsChanged(workspaceId);
-    }
-    return ok(this.view(workspace, version));
-  }
-
-  /** Revokes a version's public link: the link stops working at once. */
-  async unpublish(actor: Person, workspaceId: string, versionId: string): Promise<Result<VersionView>> {
-    const { db, audit, events } = this.options;
-    const workspace = findWorkspace(db, workspaceId);
-    if (workspace === undefined) return fail(workspaceNotFound);
-    const version = findVersion(db, workspaceId, versionId);
-    if (version === undefined) return fail(versionNotFound);
-    const publication = activePublication(db, workspaceId, versionId);
-    if (publication !== undefined) {
-      await db.update(() => {
-        publication.revokedAt = new Date().toISOString();
-        publication.revokedBy = actor.id;
-      });
-      void audit.record({ action: 'versions.unpublished', actorId: actor.id, workspaceId, target: versionId, detail: { name: version.name } });
-      events.versionsChanged(workspaceId);
-    }
-    return ok(this.view(workspace, version));
   }
 
   /** Waits for the snapshots being written. */

@@ -20,7 +20,7 @@ import { findWorkspace } from '../workspaces/workspaces.repository';
 import { Steps } from './cooperative';
 import { downloadName } from './export-formats';
 import { buildExportDocument } from './export-model';
-import { renderDocument, type RenderedExport } from './export-render';
+import type { RenderedExport } from './export-render';
 import { RenderThread } from './render-thread';
 
 /** What the jobs need of the versions: a version's (or live) document. */
@@ -183,7 +183,11 @@ export class ExportJobs {
       const document = await buildExportDocument({ db, workspace, version, doc, requesterName: job.personName }, steps.within(0, 0.2));
       doc.destroy();
       doc = undefined;
-      const rendered = this.options.renderIn === 'main' ? await renderDocument(document, job.format, steps.within(0.2, 1)) : await this.thread.render(document, job.format, steps.within(0.2, 1));
+      // The renderers (docx, pdfkit…) are loaded where they run: in the thread, or here only when asked.
+      const rendered =
+        this.options.renderIn === 'main'
+          ? await (await import('./export-render')).renderDocument(document, job.format, steps.within(0.2, 1))
+          : await this.thread.render(document, job.format, steps.within(0.2, 1));
       job.file = { ...rendered, fileName: job.fileName };
       job.state = 'done';
       job.progress = 1;

@@ -20,7 +20,6 @@ import { writingStructureOf } from '../versions/authorship-recorder';
 import { writeAs } from '../versions/write-as';
 import { findWorkspace, networksOf, structuresOf } from '../workspaces/workspaces.repository';
 import { frozenTitle } from '../../shared/permissions';
-import { docxToRichText } from './docx-file';
 import { importProblems } from './import-problems';
 import { importStats } from './import-stats';
 import { markdownFileToRichText } from './markdown-file';
@@ -73,7 +72,8 @@ export class TextImportsService {
     if (chosen === undefined) return fail(importProblems.unknownFormat);
     let converted: Result<MarkdownImport>;
     try {
-      converted = chosen === 'docx' ? await docxToRichText(bytes) : markdownFileToRichText(bytes);
+      // mammoth and linkedom are loaded with the first Word file, not at start-up.
+      converted = chosen === 'docx' ? await (await import('./docx-file')).docxToRichText(bytes) : markdownFileToRichText(bytes);
     } catch (error) {
       this.deps.logger.warn({ err: error, workspaceId, format: chosen }, 'text import conversion failed');
       return fail(chosen === 'docx' ? importProblems.damagedDocx : importProblems.notText);
